@@ -1,0 +1,72 @@
+import CGeos
+
+extension Geometry {
+    /// Appends the polygons of this geometry to `column` as one MultiPolygon feature, with
+    /// exterior rings counter-clockwise and holes clockwise (RFC 7946). GEOS 3.11 has no
+    /// GEOSOrientPolygons, so each ring's orientation is read with GEOSCoordSeq_isCCW_r and
+    /// the ring reversed where needed. Lines and points that an overlay may return beside
+    /// its polygons have no area and are left out. An empty geometry appends no feature and
+    /// returns false.
+    @discardableResult
+    public func appendPolygons(to column: inout GeometryColumn) throws -> Bool {
+        var polygons: [OpaquePointer] = []
+        try collectPolygons(handle, into: &polygons)
+        guard !polygons.isEmpty else { return false }
+        let ctx = context.handle
+        for polygon in polygons {
+            // Children returned by GEOSGetExteriorRing_r/GEOSGetInteriorRingN_r are borrowed:
+            // they belong to `self`, which is alive for the whole loop.
+            guard let exterior = GEOSGetExteriorRing_r(ctx, polygon) else { throw context.error("GEOSGetExteriorRing") }
+            try appendRing(exterior, counterClockwise: true, to: &column)
+            let holes = GEOSGetNumInteriorRings_r(ctx, polygon)
+            guard holes >= 0 else { throw context.error("GEOSGetNumInteriorRings") }
+            for k in 0..<holes {
+                guard let hole = GEOSGetInteriorRingN_r(ctx, polygon, k) else { throw context.error("GEOSGetInteriorRingN") }
+                try appendRing(hole, counterClockwise: false, to: &column)
+            }
+            column.endPart()
+        }
+        column.endFeature(kind: .multiPolygon)
+        return true
+    }
+
+    private func collectPolygons(_ geometry: OpaquePointer, into polygons: inout [OpaquePointer]) throws {
+        let ctx = context.handle
+        if GEOSisEmpty_r(ctx, geometry) == 1 { return }
+        switch GEOSGeomTypeId_r(ctx, geometry) {
+        case GEOSTypeID.polygon:
+            polygons.append(geometry)
+        case GEOSTypeID.multiPolygon, GEOSTypeID.geometryCollection:
+            let n = GEOSGetNumGeometries_r(ctx, geometry)
+            guard n >= 0 else { throw context.error("GEOSGetNumGeometries") }
+            for k in 0..<n {
+                guard let child = GEOSGetGeometryN_r(ctx, geometry, k) else { throw context.error("GEOSGetGeometryN") }
+                try collectPolygons(child, into: &polygons)
+            }
+        default:
+            return // points and lines have no area
+        }
+    }
+
+    private func appendRing(_ ring: OpaquePointer, counterClockwise wanted: Bool, to column: inout GeometryColumn) throws {
+        let ctx = context.handle
+        guard let sequence = GEOSGeom_getCoordSeq_r(ctx, ring) else { throw context.error("GEOSGeom_getCoordSeq") }
+        var size: UInt32 = 0
+        guard GEOSCoordSeq_getSize_r(ctx, sequence, &size) == 1 else { throw context.error("GEOSCoordSeq_getSize") }
+        let n = Int(size)
+        var xs = [Double](repeating: 0, count: n), ys = [Double](repeating: 0, count: n)
+        // GEOSCoordSeq_copyToArrays_r returns 0 on exception.
+        guard GEOSCoordSeq_copyToArrays_r(ctx, sequence, &xs, &ys, nil, nil) == 1 else {
+            throw context.error("GEOSCoordSeq_copyToArrays")
+        }
+        var isCCW: CChar = 0
+        // GEOSCoordSeq_isCCW_r returns 0 on exception (fewer than 4 points).
+        guard GEOSCoordSeq_isCCW_r(ctx, sequence, &isCCW) == 1 else { throw context.error("GEOSCoordSeq_isCCW") }
+        if (isCCW != 0) == wanted {
+            for k in 0..<n { column.appendCoordinate(xs[k], ys[k]) }
+        } else {
+            for k in stride(from: n - 1, through: 0, by: -1) { column.appendCoordinate(xs[k], ys[k]) }
+        }
+        column.endRing()
+    }
+}

@@ -1,0 +1,89 @@
+/// The geometries of many features as flat arrays (structure of arrays), so that millions of
+/// features cost a handful of allocations.
+///
+/// Every geometry is parts → rings → coordinates: a Point is one part with one ring of one
+/// coordinate; a LineString one part with one ring (the line); a MultiPoint one part per
+/// point; a Polygon one part whose rings are the exterior ring then the holes; a MultiPolygon
+/// one part per polygon. Offsets are cumulative, with one more entry than items.
+public struct GeometryColumn: Sendable {
+    public private(set) var kinds: [GeometryKind] = []
+    public internal(set) var xs: [Double] = []
+    public internal(set) var ys: [Double] = []
+    /// Feature f owns parts `partStart[f] ..< partStart[f + 1]`.
+    public private(set) var partStart: [Int32] = [0]
+    /// Part p owns rings `ringStart[p] ..< ringStart[p + 1]`.
+    public private(set) var ringStart: [Int32] = [0]
+    /// Ring r owns coordinates `coordinateStart[r] ..< coordinateStart[r + 1]`.
+    public private(set) var coordinateStart: [Int32] = [0]
+
+    public init() {}
+
+    public var count: Int { kinds.count }
+
+    public func parts(of feature: Int) -> Range<Int> {
+        Int(partStart[feature])..<Int(partStart[feature + 1])
+    }
+
+    public func rings(of part: Int) -> Range<Int> {
+        Int(ringStart[part])..<Int(ringStart[part + 1])
+    }
+
+    public func coordinates(of ring: Int) -> Range<Int> {
+        Int(coordinateStart[ring])..<Int(coordinateStart[ring + 1])
+    }
+
+    /// All coordinates of a feature, as one range (they are stored contiguously).
+    public func coordinateRange(of feature: Int) -> Range<Int> {
+        let firstRing = Int(ringStart[Int(partStart[feature])])
+        let endRing = Int(ringStart[Int(partStart[feature + 1])])
+        return Int(coordinateStart[firstRing])..<Int(coordinateStart[endRing])
+    }
+
+    // MARK: Building
+
+    public mutating func reserve(features: Int, coordinates: Int) {
+        kinds.reserveCapacity(features)
+        partStart.reserveCapacity(features + 1)
+        ringStart.reserveCapacity(features + 1)
+        coordinateStart.reserveCapacity(features + 1)
+        xs.reserveCapacity(coordinates)
+        ys.reserveCapacity(coordinates)
+    }
+
+    /// Appends one coordinate to the ring under construction.
+    @inline(__always)
+    public mutating func appendCoordinate(_ x: Double, _ y: Double) {
+        xs.append(x)
+        ys.append(y)
+    }
+
+    /// Closes the ring under construction (its coordinates are those appended since the last
+    /// ring ended).
+    public mutating func endRing() {
+        coordinateStart.append(Int32(truncatingIfNeeded: xs.count))
+    }
+
+    /// Closes the part under construction.
+    public mutating func endPart() {
+        ringStart.append(Int32(truncatingIfNeeded: coordinateStart.count - 1))
+    }
+
+    /// Closes the feature under construction.
+    public mutating func endFeature(kind: GeometryKind) {
+        kinds.append(kind)
+        partStart.append(Int32(truncatingIfNeeded: ringStart.count - 1))
+    }
+
+    /// Appends a whole point feature.
+    public mutating func appendPoint(_ x: Double, _ y: Double) {
+        appendCoordinate(x, y)
+        endRing()
+        endPart()
+        endFeature(kind: .point)
+    }
+
+    /// Replaces every coordinate (for an in-place projection of the whole column).
+    public mutating func withMutableCoordinates<R>(_ body: (inout [Double], inout [Double]) throws -> R) rethrows -> R {
+        try body(&xs, &ys)
+    }
+}

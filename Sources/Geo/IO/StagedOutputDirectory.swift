@@ -1,0 +1,67 @@
+import Foundation
+
+/// Writes a set of files so that the target folder receives all of them or none.
+///
+/// Files are written into a hidden staging folder beside the target (same file system, so
+/// a rename is atomic); `commit()` creates the target if needed and renames each file into
+/// it. A run that fails before `commit()` removes the staging folder and leaves the target
+/// exactly as it was.
+public final class StagedOutputDirectory {
+    public let target: URL
+    private let staging: URL
+    private var written: [String] = []
+    private var committed = false
+
+    public init(target: URL) throws {
+        self.target = target.standardizedFileURL
+        let parent = self.target.deletingLastPathComponent()
+        let name = ".\(self.target.lastPathComponent).cirkel-staging-\(ProcessInfo.processInfo.processIdentifier)"
+        staging = parent.appendingPathComponent(name)
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: self.target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw GeoError.io(path: self.target.path, reason: "exists and is not a folder")
+        }
+        do {
+            try? fm.removeItem(at: staging)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw GeoError.io(path: parent.path, reason: "cannot create a folder here (\(error.localizedDescription))")
+        }
+    }
+
+    deinit {
+        if !committed { try? FileManager.default.removeItem(at: staging) }
+    }
+
+    /// Writes one file into the staging folder.
+    public func write(_ name: String, _ bytes: [UInt8]) throws {
+        precondition(!name.contains("/"), "file names only")
+        let url = staging.appendingPathComponent(name)
+        do {
+            try Data(bytes).write(to: url)
+        } catch {
+            throw GeoError.io(path: target.appendingPathComponent(name).path, reason: "cannot write (\(error.localizedDescription))")
+        }
+        written.append(name)
+    }
+
+    /// Moves every written file into the target folder.
+    public func commit() throws {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: target, withIntermediateDirectories: true)
+        } catch {
+            throw GeoError.io(path: target.path, reason: "cannot create the output folder (\(error.localizedDescription))")
+        }
+        for name in written {
+            let destination = target.appendingPathComponent(name)
+            // rename(2) replaces an existing file atomically.
+            if rename(staging.appendingPathComponent(name).path, destination.path) != 0 {
+                throw GeoError.io(path: destination.path, reason: "cannot move the finished file into place: \(String(cString: strerror(errno)))")
+            }
+        }
+        committed = true
+        try? fm.removeItem(at: staging)
+    }
+}

@@ -1,0 +1,129 @@
+/// A growing byte buffer for writing text files fast and deterministically: numbers are
+/// formatted from integers (no locale, no `String(format:)`).
+public struct ByteBuffer: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    public var count: Int { bytes.count }
+
+    @inline(__always)
+    public mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+    public mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func append(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    public mutating func append(contentsOf other: ByteBuffer) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
+    public mutating func appendInteger(_ value: Int) {
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            appendUnsigned(value.magnitude)
+        } else {
+            appendUnsigned(UInt(value))
+        }
+    }
+
+    private mutating func appendUnsigned(_ value: UInt) {
+        if value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var v = value
+        withUnsafeMutableBytes(of: &digits) { raw in
+            while v > 0 {
+                raw[count] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                count += 1
+            }
+            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(raw[k]) }
+        }
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
+
+    /// Appends a finite number rounded (half away from zero) to `decimals` places. With
+    /// `trim`, trailing zeros after the point (and a bare point) are dropped. Never writes
+    /// "-0". Numbers too large for this exact path (|value|·10^decimals ≥ 2^62) fall back to
+    /// Swift's shortest representation.
+    public mutating func appendDecimal(_ value: Double, decimals: Int, trim: Bool = false) {
+        precondition(value.isFinite, "appendDecimal needs a finite number")
+        precondition((0...15).contains(decimals), "0 to 15 decimals")
+        let scaled = (value * Self.powersOfTen[decimals]).rounded(.toNearestOrAwayFromZero)
+        guard abs(scaled) < 4.6e18 else {
+            append(String(value))
+            return
+        }
+        var units = Int(scaled)
+        if units < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            units = -units
+        }
+        let divisor = Int(Self.powersOfTen[decimals])
+        appendUnsigned(UInt(units / divisor))
+        guard decimals > 0 else { return }
+        var fraction = units % divisor
+        var places = decimals
+        if trim {
+            while places > 0 && fraction % 10 == 0 {
+                fraction /= 10
+                places -= 1
+            }
+            if places == 0 { return }
+        }
+        bytes.append(UInt8(ascii: "."))
+        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: places)
+        for k in stride(from: places - 1, through: 0, by: -1) {
+            digits[k] = UInt8(ascii: "0") + UInt8(fraction % 10)
+            fraction /= 10
+        }
+        bytes.append(contentsOf: digits)
+    }
+
+    /// Appends a JSON string literal with the escapes RFC 8259 requires.
+    public mutating func appendJSONString(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"" as StaticString)
+            case UInt8(ascii: "\\"): append("\\\\" as StaticString)
+            case 0x0A: append("\\n" as StaticString)
+            case 0x0D: append("\\r" as StaticString)
+            case 0x09: append("\\t" as StaticString)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                append("\\u00" as StaticString)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends a value as JSON.
+    public mutating func appendJSON(_ value: OutputValue) {
+        switch value {
+        case let .string(s): appendJSONString(s)
+        case let .integer(i): appendInteger(i)
+        case let .fixed(d, decimals): d.isFinite ? appendDecimal(d, decimals: decimals) : append("null" as StaticString)
+        case let .trimmed(d, decimals): d.isFinite ? appendDecimal(d, decimals: decimals, trim: true) : append("null" as StaticString)
+        case let .bool(b): append(b ? "true" as StaticString : "false" as StaticString)
+        case .missing: append("null" as StaticString)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// A CSV table (RFC 4180): a header row, then rows of values, `\n` line ends. Strings are
+/// quoted only when they hold a comma, quote or line break; missing values are empty.
+public struct CSVTable: Sendable {
+    public let columns: [String]
+    private var buffer = ByteBuffer()
+    public private(set) var rowCount = 0
+
+    public init(columns: [String]) {
+        self.columns = columns
+        for (k, name) in columns.enumerated() {
+            if k > 0 { buffer.append(UInt8(ascii: ",")) }
+            appendField(name)
+        }
+        buffer.append(0x0A)
+    }
+
+    public mutating func appendRow(_ values: [OutputValue]) {
+        precondition(values.count == columns.count, "row has \(values.count) values for \(columns.count) columns")
+        for (k, value) in values.enumerated() {
+            if k > 0 { buffer.append(UInt8(ascii: ",")) }
+            switch value {
+            case let .string(s): appendField(s)
+            case let .integer(i): buffer.appendInteger(i)
+            case let .fixed(d, decimals): if d.isFinite { buffer.appendDecimal(d, decimals: decimals) }
+            case let .trimmed(d, decimals): if d.isFinite { buffer.appendDecimal(d, decimals: decimals, trim: true) }
+            case let .bool(b): buffer.append(b ? "true" as StaticString : "false" as StaticString)
+            case .missing: break
+            }
+        }
+        buffer.append(0x0A)
+        rowCount += 1
+    }
+
+    private mutating func appendField(_ text: String) {
+        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else {
+            buffer.append(text)
+            return
+        }
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(text.replacingOccurrences(of: "\"", with: "\"\""))
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    public var bytes: [UInt8] { buffer.bytes }
+}
+
+import Foundation
