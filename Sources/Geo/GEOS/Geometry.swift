@@ -103,3 +103,10 @@ public enum GEOSTypeID {
     public static let multiPolygon: Int32 = 6
     public static let geometryCollection: Int32 = 7
 }
+
+extension Geometry {
+    /// A deep copy (GEOSGeom_clone_r), owned separately.
+    public func clone() throws -> Geometry {
+        try Geometry(owning: GEOSGeom_clone_r(context.handle, handle), in: context, operation: "GEOSGeom_clone")
+    }
+}

@@ -3,7 +3,7 @@
 public struct FeatureTable: Sendable {
     /// Where the features came from, for error messages.
     public let source: String
-    public internal(set) var geometries = GeometryColumn()
+    public var geometries = GeometryColumn()
     /// One column per requested property name, each with one value per feature.
     public internal(set) var properties: [String: [PropertyValue]] = [:]
     /// The feature-level `id` member (not the property), per feature; `.absent` when missing.

@@ -87,3 +87,18 @@ public struct GeometryColumn: Sendable {
         try body(&xs, &ys)
     }
 }
+
+extension GeometryColumn {
+    /// Appends the parts of feature `feature` of `other` to the feature under construction
+    /// (end it with `endFeature`). Used to merge pieces computed in parallel.
+    public mutating func appendParts(of feature: Int, from other: GeometryColumn) {
+        guard feature < other.count else { return }
+        for part in other.parts(of: feature) {
+            for ring in other.rings(of: part) {
+                for c in other.coordinates(of: ring) { appendCoordinate(other.xs[c], other.ys[c]) }
+                endRing()
+            }
+            endPart()
+        }
+    }
+}

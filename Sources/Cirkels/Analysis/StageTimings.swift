@@ -1,0 +1,23 @@
+import Foundation
+
+/// Wall-clock seconds per named stage, in the order the stages ran.
+public struct StageTimings: Sendable {
+    public private(set) var stages: [(name: String, seconds: Double)] = []
+
+    public init() {}
+
+    public mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            stages.append((name, seconds))
+        }
+        return try body()
+    }
+
+    public mutating func append(contentsOf other: StageTimings) {
+        stages.append(contentsOf: other.stages)
+    }
+
+    public var total: Double { stages.reduce(0) { $0 + $1.seconds } }
+}

@@ -1,0 +1,139 @@
+/// The statistics of one area, a buurt or "totaal" (SPEC §6).
+public struct AreaStatistics: Sendable {
+    public let code: String
+    public let name: String
+    public let buildings: Int
+    public let units: Int
+    /// Per criterion (profile order): the distance distribution over this area's buildings.
+    public let distributions: [DistanceDistribution]
+    /// Per criterion: units with d ≤ radius.
+    public let unitsReached: [Int]
+    public let unitsComplete: Int
+    public let unitsQualifying: Int
+    public let unitsInClusters: Int
+    /// Clusters with at least one member in the area.
+    public let clusters: Int
+    /// Area in m² (nil for "totaal" without buurten).
+    public let area: Double?
+    /// Of that, the area covered by complete vlekken (nil without a vlekkenkaart).
+    public let completeArea: Double?
+}
+
+/// Coverage per buurt and in total (SPEC §6), with the sensitivity table.
+public struct Coverage: Sendable {
+    /// One per buurt in file order, then "totaal" last.
+    public let areas: [AreaStatistics]
+    /// Per building: the index of its buurt, -1 for none.
+    public let buurtOfBuilding: [Int]
+    /// Buildings in no buurt (only when buurten were given).
+    public let buildingsOutsideBuurten: Int
+
+    /// The radii of the sensitivity table: 250 to 800 m in steps of 50 m.
+    public static let sensitivityRadii: [Double] = stride(from: 250.0, through: 800.0, by: 50.0).map { $0 }
+
+    public static let totalCode = "totaal"
+}
+
+/// Computes `Coverage`.
+public struct CoverageBuilder {
+    public let profile: Profile
+    public let parallelism: Parallelism
+
+    public init(profile: Profile, parallelism: Parallelism) {
+        self.profile = profile
+        self.parallelism = parallelism
+    }
+
+    public func build(data: DataSet, reach: Reach, clusters: Clusters, vlekkenkaart: Vlekkenkaart?) throws -> Coverage {
+        let buildings = data.buildings, buurten = data.buurten
+        let buurtOf = try BuurtAssignment.assign(buildings: buildings, buurten: buurten, parallelism: parallelism)
+        var members = [[Int]](repeating: [], count: buurten.count)
+        var outside = 0
+        for b in 0..<buildings.count {
+            if buurtOf[b] >= 0 { members[buurtOf[b]].append(b) } else { outside += 1 }
+        }
+        let buurtAreas = try areas(of: buurten, vlekkenkaart: vlekkenkaart)
+        var result: [AreaStatistics] = []
+        for k in 0..<buurten.count {
+            result.append(statistics(code: buurten.codes[k], name: buurten.names[k], members: members[k], buildings: buildings,
+                                     reach: reach, clusters: clusters, area: buurtAreas[k].area, completeArea: buurtAreas[k].complete))
+        }
+        // "totaal": the whole set. With buurten its area is theirs; without, only the
+        // complete area of the vlekkenkaart is known.
+        let totalArea: Double? = buurten.count > 0 ? buurtAreas.reduce(0) { $0 + $1.area } : nil
+        let totalComplete: Double?
+        if let vlekkenkaart {
+            totalComplete = buurten.count > 0 ? buurtAreas.reduce(0) { $0 + ($1.complete ?? 0) }
+                : vlekkenkaart.vlekken.filter(\.complete).reduce(0) { $0 + $1.area }
+        } else {
+            totalComplete = nil
+        }
+        result.append(statistics(code: Coverage.totalCode, name: Coverage.totalCode, members: Array(0..<buildings.count),
+                                 buildings: buildings, reach: reach, clusters: clusters, area: totalArea, completeArea: totalComplete))
+        return Coverage(areas: result, buurtOfBuilding: buurtOf, buildingsOutsideBuurten: buurten.count > 0 ? outside : 0)
+    }
+
+    func statistics(code: String, name: String, members: [Int], buildings: Buildings, reach: Reach, clusters: Clusters,
+                    area: Double?, completeArea: Double?) -> AreaStatistics {
+        var units = 0, complete = 0, qualifying = 0, inClusters = 0
+        var clusterIDs = Set<Int>()
+        for b in members {
+            let u = Int(buildings.units[b])
+            units += u
+            if reach.complete[b] { complete += u }
+            if reach.qualifying[b] { qualifying += u }
+            if clusters.clusterOfBuilding[b] > 0 {
+                inClusters += u
+                clusterIDs.insert(clusters.clusterOfBuilding[b])
+            }
+        }
+        let distributions = profile.criteria.indices.map {
+            DistanceDistribution(distances: reach.distances[$0], units: buildings.units, members: members)
+        }
+        let reached = profile.criteria.enumerated().map { c, criterion in distributions[c].units(within: criterion.radius) }
+        return AreaStatistics(code: code, name: name, buildings: members.count, units: units, distributions: distributions,
+                              unitsReached: reached, unitsComplete: complete, unitsQualifying: qualifying,
+                              unitsInClusters: inClusters, clusters: clusterIDs.count, area: area, completeArea: completeArea)
+    }
+
+    /// Each buurt's area and the part of it covered by complete vlekken.
+    func areas(of buurten: Buurten, vlekkenkaart: Vlekkenkaart?) throws -> [(area: Double, complete: Double?)] {
+        let results = ResultSlots<(Double, Double?)>(count: buurten.count)
+        try parallelism.forEachRange(count: buurten.count) { range, _ in
+            try wrappingGeoErrors {
+                let context = GEOSContext()
+                // The complete vlekken, one polygon at a time with its bounding box, so a
+                // buurt is intersected only with the polygons near it.
+                var completePolygons: [(Geometry, (minX: Double, minY: Double, maxX: Double, maxY: Double))] = []
+                if let vlekkenkaart {
+                    for (k, vlek) in vlekkenkaart.vlekken.enumerated() where vlek.complete {
+                        let g = vlekkenkaart.geometries
+                        for part in g.parts(of: k) {
+                            let polygon = try g.xs.withUnsafeBufferPointer { xs in
+                                try g.ys.withUnsafeBufferPointer { ys in
+                                    try context.polygon(xs: xs, ys: ys, rings: g.rings(of: part).map { g.coordinates(of: $0) })
+                                }
+                            }
+                            completePolygons.append((polygon, try polygon.envelope()))
+                        }
+                    }
+                }
+                for k in range {
+                    let buurt = try context.geometry(feature: k, of: buurten.geometries)
+                    let area = try buurt.area()
+                    guard vlekkenkaart != nil else {
+                        results.set(k, (area, nil))
+                        continue
+                    }
+                    let box = try buurt.envelope()
+                    var complete = 0.0
+                    for (polygon, p) in completePolygons where p.minX <= box.maxX && box.minX <= p.maxX && p.minY <= box.maxY && box.minY <= p.maxY {
+                        complete += try buurt.intersection(polygon).area()
+                    }
+                    results.set(k, (area, complete))
+                }
+            }
+        }
+        return (0..<buurten.count).map { results.value($0)! }
+    }
+}

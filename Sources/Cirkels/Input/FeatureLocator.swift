@@ -1,0 +1,116 @@
+import Foundation
+
+/// Projects a feature table into RD New, checks every coordinate against the RD domain,
+/// and finds each feature's location (its point, or a polygon's point on surface).
+struct FeatureLocator {
+    let parallelism: Parallelism
+
+    /// Projects `table`'s geometries to RD New in place (no-op for RD input), one PROJ
+    /// transformation per worker on contiguous slices of the coordinate arrays.
+    func projectToRD(_ table: inout FeatureTable) throws {
+        guard table.crs != .rdNew, table.geometries.xs.count > 0 else { return }
+        let original = table.geometries
+        let source = table.crs
+        var projected = table.geometries
+        try projected.withMutableCoordinates { xs, ys in
+            let count = xs.count
+            try xs.withUnsafeMutableBufferPointer { xBuffer in
+                try ys.withUnsafeMutableBufferPointer { yBuffer in
+                    let xBase = SendablePointer(xBuffer.baseAddress!), yBase = SendablePointer(yBuffer.baseAddress!)
+                    try parallelism.forEachRange(count: count) { range, _ in
+                        let projection = try Projection(from: source, to: .rdNew)
+                        try projection.transform(xs: xBase.pointer + range.lowerBound, ys: yBase.pointer + range.lowerBound, count: range.count)
+                    }
+                }
+            }
+        }
+        try checkDomain(projected, original: original, declared: source, file: table.source)
+        table.geometries = projected
+    }
+
+    /// Every coordinate must lie in the RD New domain (SPEC §1).
+    func checkDomain(_ projected: GeometryColumn, original: GeometryColumn, declared: CoordinateReferenceSystem, file: String) throws {
+        for feature in 0..<projected.count {
+            for c in projected.coordinateRange(of: feature) where !RDNewDomain.contains(x: projected.xs[c], y: projected.ys[c]) {
+                let x = original.xs[c], y = original.ys[c]
+                let hint = RDNewDomain.hint(originalX: x, originalY: y, declared: declared)
+                throw CirkelError.invalidFeature(file: file, index: feature,
+                    reason: "coordinate (\(x), \(y)) lies outside the RD New domain after projection: \(hint)")
+            }
+        }
+    }
+
+    /// Checks an RD input's domain (no projection needed).
+    func checkRDInput(_ table: FeatureTable) throws {
+        guard table.crs == .rdNew else { return }
+        try checkDomain(table.geometries, original: table.geometries, declared: .rdNew, file: table.source)
+    }
+
+    /// The location of every feature (SPEC §2): a Point's coordinate, a polygon's point on
+    /// surface from GEOS. Other geometry types are an error naming the feature.
+    func locations(of table: FeatureTable, allowed: Set<GeometryKind>) throws -> (xs: [Double], ys: [Double]) {
+        let g = table.geometries
+        var xs = [Double](repeating: 0, count: g.count), ys = [Double](repeating: 0, count: g.count)
+        var polygonal: [Int] = []
+        for feature in 0..<g.count {
+            let kind = g.kinds[feature]
+            guard allowed.contains(kind) else {
+                let names = allowed.map(\.geoJSONName).sorted().joined(separator: ", ")
+                throw CirkelError.invalidFeature(file: table.source, index: feature, reason: "geometry type \(kind.geoJSONName) is not allowed here (expected \(names))")
+            }
+            if kind == .point {
+                let c = g.coordinateRange(of: feature).lowerBound
+                xs[feature] = g.xs[c]
+                ys[feature] = g.ys[c]
+            } else {
+                polygonal.append(feature)
+            }
+        }
+        guard !polygonal.isEmpty else { return (xs, ys) }
+        let found = ResultSlots<(Double, Double)>(count: polygonal.count)
+        try parallelism.forEachRange(count: polygonal.count) { range, _ in
+            let context = GEOSContext()
+            for k in range {
+                let feature = polygonal[k]
+                do {
+                    let geometry = try context.geometry(feature: feature, of: g)
+                    found.set(k, try geometry.pointOnSurface())
+                } catch let error as GeoError {
+                    throw CirkelError.invalidFeature(file: table.source, index: feature, reason: "cannot find a point on the polygon's surface (\(error))")
+                }
+            }
+        }
+        for (k, feature) in polygonal.enumerated() {
+            let (x, y) = found.value(k)!
+            xs[feature] = x
+            ys[feature] = y
+        }
+        return (xs, ys)
+    }
+}
+
+/// A raw pointer that may cross into parallel chunks; every chunk writes a disjoint range.
+struct SendablePointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
+}
+
+/// One result slot per work item, filled from parallel chunks that each own disjoint slots.
+final class ResultSlots<T>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<T?>
+
+    init(count: Int) {
+        buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    /// Each index is written by exactly one chunk, so no lock is needed.
+    func set(_ index: Int, _ value: T) { buffer[index] = value }
+    func value(_ index: Int) -> T? { buffer[index] }
+    var all: [T?] { Array(buffer) }
+}

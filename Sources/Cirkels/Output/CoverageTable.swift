@@ -1,0 +1,77 @@
+/// `coverage.csv` and `coverage.json`: one row per buurt, then `totaal` (SPEC §6, §7).
+enum CoverageTable {
+    static func columns(_ profile: Profile) -> [String] {
+        let names = profile.criteria.map(\.name)
+        return ["area", "name", "buildings", "units"]
+            + names.map { "units_\($0)" } + names.map { "share_\($0)" }
+            + names.map { "mean_d_\($0)" } + names.map { "median_d_\($0)" }
+            + ["units_complete", "units_qualifying", "units_in_clusters", "clusters", "area_m2", "complete_area_m2",
+               "complete_area_share", "buildings_outside_buurten"]
+    }
+
+    static func share(_ part: Int, of whole: Int) -> OutputValue {
+        whole > 0 ? .fixed(Double(part) / Double(whole), decimals: 4) : .missing
+    }
+
+    static func row(_ a: AreaStatistics, isTotal: Bool, coverage: Coverage) -> [OutputValue] {
+        var row: [OutputValue] = [.string(a.code), .string(a.name), .integer(a.buildings), .integer(a.units)]
+        row += a.unitsReached.map { .integer($0) }
+        row += a.unitsReached.map { share($0, of: a.units) }
+        row += a.distributions.map { d in d.mean.map { .fixed($0, decimals: 2) } ?? .missing }
+        row += a.distributions.map { d in d.median.map { .fixed($0, decimals: 2) } ?? .missing }
+        row += [.integer(a.unitsComplete), .integer(a.unitsQualifying), .integer(a.unitsInClusters), .integer(a.clusters)]
+        row.append(a.area.map { .fixed($0, decimals: 2) } ?? .missing)
+        row.append(a.completeArea.map { .fixed($0, decimals: 2) } ?? .missing)
+        if let area = a.area, let complete = a.completeArea, area > 0 {
+            row.append(.fixed(complete / area, decimals: 4))
+        } else {
+            row.append(.missing)
+        }
+        row.append(isTotal ? .integer(coverage.buildingsOutsideBuurten) : .missing)
+        return row
+    }
+
+    static func make(_ result: AnalysisResult) -> CSVTable {
+        var table = CSVTable(columns: columns(result.profile))
+        let areas = result.coverage.areas
+        for (k, a) in areas.enumerated() { table.appendRow(row(a, isTotal: k == areas.count - 1, coverage: result.coverage)) }
+        return table
+    }
+
+    /// The same figures as JSON, with the profile and the sensitivity per area, for programs.
+    static func document(_ result: AnalysisResult) -> JSONDocument {
+        let columns = columns(result.profile)
+        let areas = result.coverage.areas
+        let rows: [JSONDocument] = areas.enumerated().map { k, a in
+            var members = zip(columns, row(a, isTotal: k == areas.count - 1, coverage: result.coverage)).map { ($0, JSONDocument.value($1)) }
+            members.append(("sensitivity", .object(result.profile.criteria.enumerated().map { c, criterion in
+                (criterion.name, .array(Coverage.sensitivityRadii.map { r in
+                    .object([("radius", .value(.integer(Int(r)))), ("units_within", .value(.integer(a.distributions[c].units(within: r))))])
+                }))
+            })))
+            return .object(members)
+        }
+        return .object([
+            ("profile", ProfileLoader.document(for: result.profile)),
+            ("buildings_outside_buurten", .value(.integer(result.coverage.buildingsOutsideBuurten))),
+            ("areas", .array(rows)),
+        ])
+    }
+}
+
+/// `sensitivity.csv`: units within 250, 300, …, 800 m per area and criterion (SPEC §6).
+enum SensitivityTable {
+    static func make(_ result: AnalysisResult) -> CSVTable {
+        var table = CSVTable(columns: ["area", "criterion", "radius", "units_within", "share_within"])
+        for a in result.coverage.areas {
+            for (c, criterion) in result.profile.criteria.enumerated() {
+                for r in Coverage.sensitivityRadii {
+                    let within = a.distributions[c].units(within: r)
+                    table.appendRow([.string(a.code), .string(criterion.name), .integer(Int(r)), .integer(within),
+                                     CoverageTable.share(within, of: a.units)])
+                }
+            }
+        }
+        return table
+    }
+}

@@ -1,0 +1,12 @@
+/// The names of the files an analysis writes (SPEC §7).
+public enum OutputFiles {
+    public static let buildings = "buildings.csv"
+    public static let coverage = "coverage.csv"
+    public static let coverageJSON = "coverage.json"
+    public static let sensitivity = "sensitivity.csv"
+    public static let clusters = "clusters.geojson"
+    public static let clustersTable = "clusters.csv"
+    public static let vlekkenkaart = "vlekkenkaart.geojson"
+    public static let buurten = "buurten.geojson"
+    public static let profile = "profile.json"
+}

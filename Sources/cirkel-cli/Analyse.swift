@@ -1,0 +1,75 @@
+import ArgumentParser
+import Cirkels
+import Foundation
+
+struct Analyse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Analyse a data set and write every output of SPEC §7.",
+        discussion: """
+        DATA_DIR holds buildings.geojson, voorzieningen.geojson, ov_haltes.geojson and optionally
+        buurten.geojson (WGS84, or RD New with a "crs" member). OUT_DIR receives buildings.csv,
+        coverage.csv, coverage.json, sensitivity.csv, clusters.geojson, clusters.csv,
+        vlekkenkaart.geojson, buurten.geojson (with buurten) and profile.json: all of them, or
+        none when the run fails.
+
+        Examples:
+          cirkel analyse --out out/demo                       (the demo data in data/geojson)
+          cirkel analyse ../shared/data/amsterdam-centrum --out out/ams --crs rd
+          cirkel analyse data/geojson --out out/cbs --profile cbs-geclusterd
+          cirkel analyse data/geojson --out out/mine --profile mijn-profiel.toml
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The data folder (SPEC §1).", valueName: "DATA_DIR"))
+    var dataDirectory: String = "data/geojson"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the results into (created if needed). Example: --out out/demo", valueName: "OUT_DIR"))
+    var out: String
+
+    @Option(help: ArgumentHelp("A built-in profile (woonzorgcirkel, nieuwegein-zorgcirkel, cbs-geclusterd) or a profile file (.toml or .json). Example: --profile nieuwegein-zorgcirkel", valueName: "NAME|FILE"))
+    var profile: String = BuiltInProfiles.woonzorgcirkel.name
+
+    @Option(help: ArgumentHelp("Coordinates of the GeoJSON outputs: wgs84 (RFC 7946) or rd (RD New, EPSG:28992). Example: --crs rd"))
+    var crs: OutputCRS = .wgs84
+
+    @Option(help: ArgumentHelp("Worker threads (default: one per core). Results do not depend on it. Example: --threads 1"))
+    var threads: Int?
+
+    @Flag(help: "Skip the vlekkenkaart polygons (the slowest stage); complete_area_m2 is then left empty.")
+    var noVlekkenkaart = false
+
+    mutating func run() throws {
+        do {
+            try analyse()
+        } catch let error as CirkelError {
+            printError(error.description)
+            throw ExitCode.failure
+        } catch let error as GeoError {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+    }
+
+    func analyse() throws {
+        if let threads, threads < 1 { throw CirkelError.invalidRequest("--threads must be at least 1") }
+        let parallelism = threads.map(Parallelism.init(workers:)) ?? .machine
+        let options = AnalysisOptions(profile: try ProfileLoader.load(nameOrPath: profile), parallelism: parallelism,
+                                      vlekkenkaart: !noVlekkenkaart)
+        let result = try Analysis.run(folder: dataDirectory, options: options)
+        var timings = result.timings
+        let files = try timings.measure("write") {
+            try AnalysisWriter(crs: crs.coordinateReferenceSystem, parallelism: parallelism).write(result, to: out)
+        }
+        print(Summary(result: result, timings: timings, outputFolder: out, files: files).text)
+    }
+}
+
+enum OutputCRS: String, ExpressibleByArgument, CaseIterable {
+    case wgs84, rd
+
+    var coordinateReferenceSystem: CoordinateReferenceSystem { self == .wgs84 ? .wgs84 : .rdNew }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("cirkel: error: \(message)\n".utf8))
+}
