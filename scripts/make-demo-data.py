@@ -281,6 +281,8 @@ INNER = [(8, 26, "Molenwijk"), (26, 44, "Kerkebuurt"), (44, 80, "Parkwijk"),
          (80, 116, "Spoorzicht"), (116, 152, "De Hoven")]
 OUTER = [(8, 26, "Hoge Weide"), (26, 44, "Vogelwijk"), (44, 62, "Zonnehoek"),
          (62, 80, "Rietveld"), (80, 116, "Broekland"), (116, 152, "Kolkerveld")]
+# estates that by design lack a criterion within 500 m (checked by --check)
+GAP_ESTATES = {"Rietveld": (178.0, 1640.0), "Vogelwijk": (88.0, 1560.0)}
 POND = (152.0, 760.0, 150.0, 85.0)   # theta, r, semi-axis along the ring, radial semi-axis
 HAMLET = (350.0, 2800.0)
 
@@ -447,7 +449,7 @@ class World:
 # Filling streets with buildings
 # --------------------------------------------------------------------------
 
-P_POINT = 0.10          # share of house rows written as address points
+P_POINT = 0.11          # share of house rows written as address points
 
 
 def choose(rng, weights):
@@ -527,9 +529,11 @@ def fill_side(world, rng, p0, u, length, side, style, front=7.0, limit=None):
         elif el == "flat":
             w = rng.uniform(25.0, 55.0)
             d = rng.uniform(12.0, 16.0)
-            if s + w > length:
-                s += 10.0
-                continue
+            if s + w > length - 1.0:
+                w = length - 1.0 - s
+                if w < 20.0:
+                    s += 10.0
+                    continue
             put(s + w / 2, w, d, "flat", flat_units(rng, w, d), True, False, setback=3.0, pad=3.0)
             s += w + rng.uniform(8.0, 20.0)
         elif el == "shop":
@@ -588,7 +592,10 @@ def fill_arc(world, rng, r, th_a, th_b, style, front=7.0, cross_m=150.0, chord_m
 class GridEstate:
     """A housing estate with a rectangular street grid."""
 
+    SCALE = 0.88        # all estates' outlines are scaled by this factor
+
     def __init__(self, rng, name, centre, phi, length, width, spacing, block, style):
+        length, width = length * self.SCALE, width * self.SCALE
         self.name, self.c, self.phi = name, centre, phi
         self.L, self.W, self.D, self.style = length, width, spacing, style
         self.u = unit(phi)
@@ -609,10 +616,19 @@ class GridEstate:
         return (dx * self.u[0] + dy * self.u[1], dx * self.n[0] + dy * self.n[1])
 
     def inside(self, x, y):
+        """Rounded (superelliptic) outline, so estates are not plain rectangles."""
         a, b = self.local(x, y)
-        return abs(a) <= self.L / 2 + 5 and abs(b) <= self.W / 2 + 25
+        return (abs(a) / (self.L / 2 + 5)) ** 2.6 + (abs(b) / (self.W / 2 + 25)) ** 2.6 <= 1.0
 
-    def plot(self, world, street, side, ufrac, w, d, kind, units=0, nultreden=None, pad=2.0):
+    def flats(self, world, rng, street, side, ufrac, count):
+        """A complex of flats (e.g. for seniors) on one street of this estate."""
+        for i in range(count):
+            w, d = rng.uniform(30.0, 50.0), rng.uniform(13.0, 16.0)
+            self.plot(world, street, side, ufrac + i * 0.3 * (1 if ufrac < 0.3 else -1), w, d,
+                      "flat", flat_units(rng, w, d), True, pad=3.0, required=False)
+
+    def plot(self, world, street, side, ufrac, w, d, kind, units=0, nultreden=None, pad=2.0,
+             required=True):
         """Place a building at a fixed spot on a street of this estate (before filling)."""
         k = len(self.vs) // 2 + street
         v = self.vs[k]
@@ -623,7 +639,9 @@ class GridEstate:
                             False, pad=pad)
             if b is not None:
                 return b
-        raise SystemExit("could not place %s in %s" % (kind, self.name))
+        if required:
+            raise SystemExit("could not place %s in %s" % (kind, self.name))
+        return None
 
     def fill(self, world, rng):
         for v in self.vs:
@@ -707,34 +725,34 @@ def build_town(seed):
 
     # ---- estates: geometry first, then plots for voorzieningen and schools -
     E = {}
-    E["A"] = GridEstate(rng, "Molenwijk", polar(42, 770), 132, 330, 360, 64, 150,
-                        {"rij": 0.72, "2o1k": 0.08, "flat": 0.08, "green": 0.12})
-    E["B"] = GridEstate(rng, "Parkwijk-Noord", polar(124, 820), 35, 280, 300, 64, 140,
-                        {"rij": 0.62, "2o1k": 0.18, "flat": 0.08, "green": 0.12})
-    E["C"] = GridEstate(rng, "Parkwijk-Zuid", polar(176, 700), 176 + 80, 250, 260, 62, 130,
-                        {"rij": 0.7, "2o1k": 0.1, "flat": 0.06, "green": 0.14})
-    E["P"] = GridEstate(rng, "Parkrand", polar(152, 975), 152 + 90, 240, 90, 70, 250,
-                        {"bungalow": 0.9, "green": 0.1})
-    E["D"] = GridEstate(rng, "Spoorzicht", polar(225, 840), 225 + 90, 330, 300, 64, 150,
-                        {"rij": 0.72, "2o1k": 0.06, "flat": 0.08, "green": 0.14})
-    E["E"] = GridEstate(rng, "Spoorzicht-West", polar(270, 800), 270 + 70, 240, 260, 62, 130,
-                        {"rij": 0.75, "flat": 0.1, "green": 0.15})
-    E["F"] = GridEstate(rng, "De Hoven", polar(345, 760), 345 + 90, 360, 340, 64, 160,
-                        {"rij": 0.7, "2o1k": 0.1, "flat": 0.07, "green": 0.13})
-    E["H"] = GridEstate(rng, "Hoge Weide", polar(42, 1560), 42, 400, 340, 66, 160,
-                        {"rij": 0.68, "2o1k": 0.14, "flat": 0.05, "green": 0.13})
-    E["I"] = GridEstate(rng, "Vogelwijk", polar(88, 1560), 88 + 90, 380, 320, 66, 150,
-                        {"rij": 0.7, "2o1k": 0.12, "flat": 0.04, "green": 0.14})
-    E["J"] = GridEstate(rng, "Zonnehoek", polar(131, 1520), 131 + 20, 330, 320, 70, 160,
-                        {"2o1k": 0.55, "vrij": 0.15, "rij": 0.15, "green": 0.15})
-    E["K"] = GridEstate(rng, "Rietveld", polar(178, 1640), 178 + 90, 380, 320, 66, 150,
-                        {"rij": 0.7, "2o1k": 0.12, "flat": 0.04, "green": 0.14})
-    E["L"] = GridEstate(rng, "Broekland", polar(236, 1560), 236, 380, 340, 66, 160,
-                        {"rij": 0.7, "2o1k": 0.1, "flat": 0.06, "green": 0.14})
-    E["M"] = GridEstate(rng, "Broekland-West", polar(272, 1480), 272 + 90, 300, 280, 64, 140,
-                        {"rij": 0.72, "2o1k": 0.1, "flat": 0.05, "green": 0.13})
-    E["N"] = GridEstate(rng, "Kolkerveld", polar(0, 1560), 0 + 90, 300, 300, 66, 150,
-                        {"rij": 0.6, "2o1k": 0.2, "flat": 0.05, "green": 0.15})
+    E["A"] = GridEstate(rng, "Molenwijk", polar(42, 770), 132, 280, 300, 64, 140,
+                        {"rij": 0.66, "2o1k": 0.08, "flat": 0.1, "green": 0.16})
+    E["B"] = GridEstate(rng, "Parkwijk-Noord", polar(124, 820), 35, 240, 250, 64, 130,
+                        {"rij": 0.56, "2o1k": 0.18, "flat": 0.1, "green": 0.16})
+    E["C"] = GridEstate(rng, "Parkwijk-Zuid", polar(176, 700), 176 + 80, 210, 220, 62, 120,
+                        {"rij": 0.66, "2o1k": 0.1, "flat": 0.08, "green": 0.16})
+    E["P"] = GridEstate(rng, "Parkrand", polar(152, 975), 152 + 90, 220, 90, 70, 250,
+                        {"bungalow": 0.85, "green": 0.15})
+    E["D"] = GridEstate(rng, "Spoorzicht", polar(225, 840), 225 + 90, 270, 250, 64, 140,
+                        {"rij": 0.66, "2o1k": 0.06, "flat": 0.12, "green": 0.16})
+    E["E"] = GridEstate(rng, "Spoorzicht-West", polar(270, 800), 270 + 70, 200, 220, 62, 120,
+                        {"rij": 0.7, "flat": 0.12, "green": 0.18})
+    E["F"] = GridEstate(rng, "De Hoven", polar(345, 760), 345 + 90, 300, 280, 64, 150,
+                        {"rij": 0.64, "2o1k": 0.1, "flat": 0.1, "green": 0.16})
+    E["H"] = GridEstate(rng, "Hoge Weide", polar(42, 1560), 42, 330, 280, 66, 150,
+                        {"rij": 0.62, "2o1k": 0.14, "flat": 0.08, "green": 0.16})
+    E["I"] = GridEstate(rng, "Vogelwijk", polar(*GAP_ESTATES["Vogelwijk"]), 88 + 90, 310, 270, 66, 140,
+                        {"rij": 0.64, "2o1k": 0.12, "flat": 0.08, "green": 0.16})
+    E["J"] = GridEstate(rng, "Zonnehoek", polar(131, 1520), 131 + 20, 280, 270, 70, 150,
+                        {"2o1k": 0.5, "vrij": 0.15, "rij": 0.15, "flat": 0.04, "green": 0.16})
+    E["K"] = GridEstate(rng, "Rietveld", polar(*GAP_ESTATES["Rietveld"]), 178 + 90, 310, 270, 66, 140,
+                        {"rij": 0.64, "2o1k": 0.12, "flat": 0.08, "green": 0.16})
+    E["L"] = GridEstate(rng, "Broekland", polar(236, 1560), 236, 320, 280, 66, 150,
+                        {"rij": 0.64, "2o1k": 0.1, "flat": 0.1, "green": 0.16})
+    E["M"] = GridEstate(rng, "Broekland-West", polar(272, 1480), 272 + 90, 240, 230, 64, 130,
+                        {"rij": 0.66, "2o1k": 0.1, "flat": 0.08, "green": 0.16})
+    E["N"] = GridEstate(rng, "Kolkerveld", polar(0, 1560), 0 + 90, 250, 250, 66, 140,
+                        {"rij": 0.56, "2o1k": 0.2, "flat": 0.08, "green": 0.16})
 
     vz_at(E["A"].plot(world, 0, 1, 0.0, 24, 16, "office"), "ontmoetingsruimte", "Buurthuis De Molen")
     vz_at(E["A"].plot(world, 0, -1, 0.5, 34, 26, "shop"), "supermarkt", "Jumbo Molenwijk")
@@ -753,6 +771,14 @@ def build_town(seed):
     vz_at(E["L"].plot(world, 1, -1, 0.2, 24, 16, "office"), "ontmoetingsruimte", "Buurthuis 't Broek")
     vz_at(E["L"].plot(world, -1, 1, 0.4, 40, 30, "shop"), "supermarkt", "Aldi Broekland")
     E["K"].plot(world, 0, 1, 0.3, 55, 28, "school")
+    # complexes of flats near the voorzieningen (candidates for clusters)
+    E["A"].flats(world, rng, 0, -1, -0.5, 3)
+    E["B"].flats(world, rng, 0, -1, -0.2, 2)
+    E["D"].flats(world, rng, 1, 1, 0.0, 2)
+    E["F"].flats(world, rng, -1, 1, 0.0, 3)
+    E["H"].flats(world, rng, -1, 1, 0.0, 2)
+    E["L"].flats(world, rng, 0, -1, -0.4, 3)
+    E["I"].flats(world, rng, 0, 1, 0.0, 2)
     # woonzorgcentrum at the edge of Zonnehoek (polygon footprint not part of buildings)
     wx, wy = polar(141.0, 1800.0)
     wrect = Rect(wx, wy, *unit(141.0 + 90.0), 60.0, 30.0)
@@ -762,25 +788,25 @@ def build_town(seed):
     # ---- fill the centre ---------------------------------------------------
     shops = {"shop": 0.72, "flat": 0.12, "office": 0.06, "green": 0.10}
     for th in ROAD_ANGLES:
-        fill_street(world, rng, polar(th, 46.0), polar(th, 300.0), shops)
-        fill_street(world, rng, polar(th, 300.0), polar(th, 395.0),
-                    {"flat": 0.45, "rij": 0.35, "office": 0.1, "green": 0.1})
-    old_town = {"rij": 0.66, "flat": 0.12, "office": 0.04, "shop": 0.04, "green": 0.14}
-    for r in (170.0, 300.0):
+        fill_street(world, rng, polar(th, 46.0), polar(th, 250.0), shops)
+        fill_street(world, rng, polar(th, 250.0), polar(th, 395.0),
+                    {"flat": 0.55, "rij": 0.25, "office": 0.1, "green": 0.1})
+    old_town = {"rij": 0.66, "flat": 0.16, "office": 0.04, "shop": 0.04, "green": 0.10}
+    for r in (150.0, 225.0, 300.0, 368.0):
         for a, b in zip(ROAD_ANGLES, ROAD_ANGLES[1:] + (ROAD_ANGLES[0] + 360.0,)):
             m = math.degrees(16.0 / r)
-            fill_arc(world, rng, r, a + m, b - m, old_town, front=5.0, cross_m=110.0, chord_m=35.0)
+            fill_arc(world, rng, r, a + m, b - m, old_town, front=5.0, cross_m=120.0, chord_m=45.0)
 
     # ---- along the main roads outside the centre ---------------------------
     for th in ROAD_ANGLES:
         fill_street(world, rng, polar(th, 440.0), polar(th, 1450.0),
-                    {"flat": 0.34, "rij": 0.22, "green": 0.44}, front=10.0)
+                    {"flat": 0.42, "rij": 0.18, "green": 0.40}, front=10.0)
 
     # ---- the estates ---------------------------------------------------------
     for key in sorted(E):
         E[key].fill(world, rng)
     # Kerkebuurt: curved streets around the centre
-    for r in (520.0, 585.0, 650.0, 715.0, 780.0, 845.0, 910.0):
+    for r in (540.0, 605.0, 670.0, 735.0, 800.0, 865.0):
         fill_arc(world, rng, r, 74.0, 104.0,
                  {"rij": 0.62, "2o1k": 0.18, "flat": 0.06, "green": 0.14}, cross_m=140.0)
 
@@ -860,7 +886,9 @@ STOP_NAMES = {
     "Rietveld": ["Rietgors", "Lisdodde", "Kalmoesweg"],
     "Broekland": ["Broekweg", "Elzenbroek", "Wilgenlaan"],
     "Kolkerveld": ["Kolkweg", "Kolkerdijk", "De Kolk"],
-    None: ["Hoeveweg", "Polderweg", "Oude Dijk", "Lange Veld", "Grote Wetering", "Dijkhuizen"],
+    None: ["Hoeveweg", "Polderweg", "Oude Dijk", "Lange Veld", "Grote Wetering", "Dijkhuizen",
+           "Sportpark", "Begraafplaats", "Zwembad", "Schoolstraat", "Nieuwe Weg", "Brink",
+           "Julianastraat", "Wilhelminalaan", "Beatrixstraat", "Prins Bernhardlaan"],
 }
 
 
@@ -871,8 +899,10 @@ def make_haltes(world, rng, line3):
     def name_for(x, y):
         b = world.buurt_at(x, y)
         key = world.buurten[b].name if b >= 0 else None
-        pool = pools[key] if pools[key] else pools[None]
-        return pool.pop(0)
+        for pool in (pools[key], pools[None]):
+            if pool:
+                return pool.pop(0)
+        raise SystemExit("ran out of stop names")
 
     def add_stop(p, u, paired):
         n = (-u[1], u[0])
@@ -1055,9 +1085,14 @@ def check(outdir):
         path = os.path.join(outdir, name + ".geojson")
         with open(path, encoding="utf-8") as fh:
             lines = fh.read().split("\n")
-        # one feature per line
-        for ln in lines[1:-3]:
-            json.loads(ln.rstrip(","))
+        # layout: header line, one feature per line, closing line, final newline
+        if lines[0] != '{"type":"FeatureCollection","features":[' or lines[-2:] != ["]}", ""]:
+            errors.append("%s: unexpected layout" % name)
+        for k, ln in enumerate(lines[1:-2]):
+            last = k == len(lines) - 4
+            if ln.endswith(",") == last:
+                errors.append("%s: line %d: separator" % (name, k + 2))
+            json.loads(ln[:-1] if ln.endswith(",") else ln)
         with open(path, encoding="utf-8") as fh:
             data[name] = json.load(fh)["features"]
 
@@ -1233,10 +1268,12 @@ def check(outdir):
     for nm, c in (("Rietveld", "zorg"), ("Vogelwijk", "ontmoeting")):
         idx = next(i for i, b in enumerate(buurten) if b[0]["name"] == nm)
         pts = [g for t, g in vz if t in crit[c] + (("apotheek",) if c == "zorg" else ())]
-        dmin = min(math.hypot(x - px, y - py) for i, (x, y) in enumerate(locs) if bb_of[i] == idx
-                   and math.hypot(x - CX, y - CY) > 1300 for px, py in pts)
-        print("gap check: nearest %s%s to the outer estate of %s: %.0f m" %
-              (c, "/apotheek" if c == "zorg" else "", nm, dmin))
+        ex, ey = polar(*GAP_ESTATES[nm])
+        members = [(x, y) for i, (x, y) in enumerate(locs)
+                   if bb_of[i] == idx and math.hypot(x - ex, y - ey) < 300.0]
+        dmin = min(math.hypot(x - px, y - py) for x, y in members for px, py in pts)
+        print("gap check: nearest %s%s to the %d buildings of the estate in %s: %.0f m" %
+              (c, "/apotheek" if c == "zorg" else "", len(members), nm, dmin))
         if dmin <= 500.0:
             errors.append("the %s gap in %s is not there" % (c, nm))
 

@@ -15,7 +15,7 @@ struct Summary {
         lines.append("cirkel analyse \(data.source) — profile \(profile.name)")
         var buurtText = ""
         if data.buurten.count > 0 {
-            buurtText = " in \(data.buurten.count) buurten (\(count(result.coverage.buildingsOutsideBuurten)) outside every buurt)"
+            buurtText = " in \(data.buurten.count) buurten (\(count(result.coverage.buildingsOutsideBuurten ?? 0)) outside every buurt)"
         }
         lines.append("  buildings      \(count(data.buildings.count)) with \(count(total.units)) units\(buurtText)")
         var typeCounts: [String: Int] = [:]

@@ -25,8 +25,8 @@ public struct Coverage: Sendable {
     public let areas: [AreaStatistics]
     /// Per building: the index of its buurt, -1 for none.
     public let buurtOfBuilding: [Int]
-    /// Buildings in no buurt (only when buurten were given).
-    public let buildingsOutsideBuurten: Int
+    /// Buildings in no buurt; nil when no buurten were given.
+    public let buildingsOutsideBuurten: Int?
 
     /// The radii of the sensitivity table: 250 to 800 m in steps of 50 m.
     public static let sensitivityRadii: [Double] = stride(from: 250.0, through: 800.0, by: 50.0).map { $0 }
@@ -70,7 +70,7 @@ public struct CoverageBuilder {
         }
         result.append(statistics(code: Coverage.totalCode, name: Coverage.totalCode, members: Array(0..<buildings.count),
                                  buildings: buildings, reach: reach, clusters: clusters, area: totalArea, completeArea: totalComplete))
-        return Coverage(areas: result, buurtOfBuilding: buurtOf, buildingsOutsideBuurten: buurten.count > 0 ? outside : 0)
+        return Coverage(areas: result, buurtOfBuilding: buurtOf, buildingsOutsideBuurten: buurten.count > 0 ? outside : nil)
     }
 
     func statistics(code: String, name: String, members: [Int], buildings: Buildings, reach: Reach, clusters: Clusters,

@@ -27,7 +27,7 @@ enum CoverageTable {
         } else {
             row.append(.missing)
         }
-        row.append(isTotal ? .integer(coverage.buildingsOutsideBuurten) : .missing)
+        row.append(isTotal ? coverage.buildingsOutsideBuurten.map { .integer($0) } ?? .missing : .missing)
         return row
     }
 
@@ -53,7 +53,7 @@ enum CoverageTable {
         }
         return .object([
             ("profile", ProfileLoader.document(for: result.profile)),
-            ("buildings_outside_buurten", .value(.integer(result.coverage.buildingsOutsideBuurten))),
+            ("buildings_outside_buurten", .value(result.coverage.buildingsOutsideBuurten.map { .integer($0) } ?? .missing)),
             ("areas", .array(rows)),
         ])
     }

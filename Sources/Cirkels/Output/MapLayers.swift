@@ -57,7 +57,14 @@ struct MapLayers {
 
     /// Buurten with every coverage column, ready for a choropleth.
     func buurten() throws -> [UInt8] {
-        let geometries = try projected(result.data.buurten.geometries)
+        // Input rings may turn either way; passing each buurt through GEOS writes them in
+        // RFC 7946 orientation.
+        let context = GEOSContext()
+        var oriented = GeometryColumn()
+        for k in 0..<result.data.buurten.count {
+            try wrappingGeoErrors { try context.geometry(feature: k, of: result.data.buurten.geometries).appendPolygons(to: &oriented) }
+        }
+        let geometries = try projected(oriented)
         let columns = CoverageTable.columns(result.profile)
         var writer = GeoJSONWriter(crs: crs, members: provenance)
         for k in 0..<result.data.buurten.count {

@@ -16,6 +16,13 @@ public struct VlekkenkaartBuilder {
     public let profile: Profile
     public let shape: DiscShape
     public let parallelism: Parallelism
+    /// Every overlay snaps to a 1 mm grid (see `Geometry.intersection(_:gridSize:)`): far
+    /// below any distance that matters, and it keeps slivers out of the vlekken.
+    public static let gridSize = 0.001
+    /// Parts of a vlek smaller than this (m²) are dropped: slivers where two polygonal circles
+    /// nearly touch, artefacts of the 64-gon (which lies up to 0.6 m inside a 500 m circle),
+    /// not places anyone can build.
+    public static let minimumPartArea = 1.0
 
     public init(profile: Profile, shape: DiscShape, parallelism: Parallelism) {
         self.profile = profile
@@ -113,10 +120,10 @@ public struct VlekkenkaartBuilder {
                 continue
             }
             let reachDiscs = try members.map { try context.disc(x: discs[$0].x, y: discs[$0].y, radius: criterion.radius, shape: shape) }
-            reachAreas.append(try context.union(of: reachDiscs))
+            reachAreas.append(try context.union(of: reachDiscs, gridSize: Self.gridSize))
             if let ideal = criterion.ideal {
                 let idealDiscs = try members.map { try context.disc(x: discs[$0].x, y: discs[$0].y, radius: ideal, shape: shape) }
-                idealAreas.append(try context.union(of: idealDiscs))
+                idealAreas.append(try context.union(of: idealDiscs, gridSize: Self.gridSize))
             } else {
                 idealAreas.append(nil) // without an ideal radius the whole reach area is "ideal"
             }
@@ -124,7 +131,7 @@ public struct VlekkenkaartBuilder {
         // The union of all reach areas. `union(of:)` takes ownership of its inputs, so it
         // gets copies.
         let copies = try reachAreas.compactMap { $0 }.map { try $0.clone() }
-        var patches: [(Geometry, [Level])] = [(try context.union(of: copies), [])]
+        var patches: [(Geometry, [Level])] = [(try context.union(of: copies, gridSize: Self.gridSize), [])]
         for (c, _) in profile.criteria.enumerated() {
             var next: [(Geometry, [Level])] = []
             for (patch, levels) in patches {
@@ -132,11 +139,11 @@ public struct VlekkenkaartBuilder {
                     next.append((patch, levels + [.none]))
                     continue
                 }
-                let inside = try patch.intersection(reachArea)
-                let outside = try patch.difference(reachArea)
+                let inside = try patch.intersection(reachArea, gridSize: Self.gridSize).polygonalPart()
+                let outside = try patch.difference(reachArea, gridSize: Self.gridSize)
                 if let idealArea = idealAreas[c] {
-                    try keep(try inside.intersection(idealArea), levels + [.ideal], in: &next)
-                    try keep(try inside.difference(idealArea), levels + [.reached], in: &next)
+                    try keep(try inside.intersection(idealArea, gridSize: Self.gridSize), levels + [.ideal], in: &next)
+                    try keep(try inside.difference(idealArea, gridSize: Self.gridSize), levels + [.reached], in: &next)
                 } else {
                     try keep(inside, levels + [.ideal], in: &next)
                 }
@@ -145,14 +152,19 @@ public struct VlekkenkaartBuilder {
             patches = next
         }
         return try patches.compactMap { geometry, levels in
+            // Every patch lies inside the union of the reach areas, so a patch outside all of
+            // them can only be what rounding left over; it is no vlek.
+            guard levels.contains(where: { $0 != .none }) else { return nil }
+            let polygons = try geometry.polygonalPart(minimumArea: Self.minimumPartArea)
             var column = GeometryColumn()
-            guard try geometry.appendPolygons(to: &column) else { return nil }
-            return Piece(signature: Signature(levels), area: try geometry.area(), polygons: column)
+            guard try polygons.appendPolygons(to: &column) else { return nil }
+            return Piece(signature: Signature(levels), area: try polygons.area(), polygons: column)
         }
     }
 
     /// Keeps a patch that has area (overlays can return empty results or bare lines).
     private func keep(_ geometry: Geometry, _ levels: [Level], in patches: inout [(Geometry, [Level])]) throws {
-        if !geometry.isEmpty, try geometry.area() > 0 { patches.append((geometry, levels)) }
+        let polygons = try geometry.polygonalPart()
+        if !polygons.isEmpty, try polygons.area() > 0 { patches.append((polygons, levels)) }
     }
 }
