@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// The `cirkel` command as a user runs it: exit codes, messages, files.
+struct CommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The built `cirkel` beside the test bundle (the same build folder), else .build/debug.
+    static var executable: URL {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cirkel")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return repository.appendingPathComponent(".build/debug/cirkel")
+    }
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func cirkel(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = repository
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("cirkel-cli-\(UUID().uuidString)")
+    }
+
+    @Test func analyseTheDemo() throws {
+        let out = Self.temporaryFolder()
+        let run = try Self.cirkel(["analyse", "--out", out.path, "--threads", "2"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("profile woonzorgcirkel") && run.stdout.contains("seconds"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(files == ["buildings.csv", "buurten.geojson", "clusters.csv", "clusters.geojson", "coverage.csv", "coverage.json",
+                          "profile.json", "sensitivity.csv", "vlekkenkaart.geojson"] as [String])
+        // The header of buildings.csv is the SPEC's schema.
+        let header = try String(contentsOf: out.appendingPathComponent("buildings.csv"), encoding: .utf8).split(separator: "\n")[0]
+        #expect(header == "id,x,y,units,buurt,d_ontmoeting,d_zorg,d_ov,d_apotheek,d_supermarkt,score,complete,qualifying,cluster")
+    }
+
+    @Test func badInputExitsNonZeroAndLeavesOutputAlone() throws {
+        let data = Self.temporaryFolder(), out = Self.temporaryFolder()
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        for name in ["voorzieningen.geojson", "ov_haltes.geojson"] {
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("data/geojson/\(name)"), to: data.appendingPathComponent(name))
+        }
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"units":-2},"geometry":{"type":"Point","coordinates":[5.1,52.1]}}]}"#
+            .write(to: data.appendingPathComponent("buildings.geojson"), atomically: true, encoding: .utf8)
+        try Data("earlier result".utf8).write(to: out.appendingPathComponent("coverage.csv"))
+        let run = try Self.cirkel(["analyse", data.path, "--out", out.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("cirkel: error: ") && run.stderr.contains("buildings.geojson: feature 0: \"units\" must be a whole number"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["coverage.csv"])
+        #expect(try Data(contentsOf: out.appendingPathComponent("coverage.csv")) == Data("earlier result".utf8))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path).filter { $0.contains("cirkel-staging") && $0.contains(out.lastPathComponent) }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func unknownProfileAndBadOptions() throws {
+        let run = try Self.cirkel(["analyse", "--out", Self.temporaryFolder().path, "--profile", "geen-profiel"])
+        #expect(run.status == 1 && run.stderr.contains("geen-profiel") && run.stderr.contains("woonzorgcirkel"))
+        let crs = try Self.cirkel(["analyse", "--out", Self.temporaryFolder().path, "--crs", "utm"])
+        #expect(crs.status != 0 && crs.stderr.contains("--crs"))
+        let missingOut = try Self.cirkel(["analyse"])
+        #expect(missingOut.status != 0 && missingOut.stderr.contains("--out"))
+    }
+
+    @Test func helpExplainsEveryOptionWithExamples() throws {
+        let run = try Self.cirkel(["analyse", "--help"])
+        #expect(run.status == 0)
+        for option in ["--out", "--profile", "--crs", "--threads", "--no-vlekkenkaart", "Example"] {
+            #expect(run.stdout.contains(option), "help lacks \(option)")
+        }
+        #expect(try Self.cirkel(["--help"]).stdout.contains("cirkel analyse data/geojson --out out/demo"))
+    }
+
+    @Test func profilesListsAndPrints() throws {
+        let list = try Self.cirkel(["profiles"])
+        #expect(list.stdout.contains("woonzorgcirkel (default)") && list.stdout.contains("nieuwegein-zorgcirkel") && list.stdout.contains("cbs-geclusterd"))
+        let printed = try Self.cirkel(["profiles", "cbs-geclusterd"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(printed.stdout.utf8)) as? [String: Any])
+        #expect((json["cluster"] as? [String: Any])?["min_units"] as? Int == 12)
+    }
+}
