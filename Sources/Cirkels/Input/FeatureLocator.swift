@@ -17,7 +17,7 @@ struct FeatureLocator {
             try xs.withUnsafeMutableBufferPointer { xBuffer in
                 try ys.withUnsafeMutableBufferPointer { yBuffer in
                     let xBase = SendablePointer(xBuffer.baseAddress!), yBase = SendablePointer(yBuffer.baseAddress!)
-                    try parallelism.forEachRange(count: count) { range, _ in
+                    try parallelism.forEachRange(count: count, minimumPerWorker: 200_000) { range, _ in
                         let projection = try Projection(from: source, to: .rdNew)
                         try projection.transform(xs: xBase.pointer + range.lowerBound, ys: yBase.pointer + range.lowerBound, count: range.count)
                     }

@@ -62,7 +62,7 @@ struct MapLayers {
         let context = GEOSContext()
         var oriented = GeometryColumn()
         for k in 0..<result.data.buurten.count {
-            try wrappingGeoErrors { try context.geometry(feature: k, of: result.data.buurten.geometries).appendPolygons(to: &oriented) }
+            _ = try wrappingGeoErrors { try context.geometry(feature: k, of: result.data.buurten.geometries).appendPolygons(to: &oriented) }
         }
         let geometries = try projected(oriented)
         let columns = CoverageTable.columns(result.profile)

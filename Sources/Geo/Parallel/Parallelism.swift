@@ -37,9 +37,12 @@ public struct Parallelism: Sendable {
     }
 
     /// Runs `body` over 0 ..< count split into one contiguous range per worker; each call
-    /// gets its range and the worker's index (for per-thread resources).
-    public func forEachRange(count: Int, _ body: @escaping (Range<Int>, Int) throws -> Void) throws {
-        let ranges = Self.ranges(count: count, pieces: workers)
+    /// gets its range and the worker's index (for per-thread resources). With fewer than
+    /// `minimumPerWorker` items per worker, fewer workers are used: per-worker setup (a PROJ
+    /// transformation costs about 20 ms) must not outweigh the work.
+    public func forEachRange(count: Int, minimumPerWorker: Int = 1, _ body: @escaping (Range<Int>, Int) throws -> Void) throws {
+        let useful = max(1, count / max(1, minimumPerWorker))
+        let ranges = Self.ranges(count: count, pieces: min(workers, useful))
         try run(chunks: ranges.count) { k in try body(ranges[k], k) }
     }
 }
