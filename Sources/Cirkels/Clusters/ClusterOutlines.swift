@@ -5,11 +5,18 @@ public enum ClusterOutlines {
                                 shape: DiscShape, parallelism: Parallelism) throws -> GeometryColumn {
         let list = clusters.clusters
         let pieces = ResultSlots<GeometryColumn>(count: list.count)
-        try parallelism.forEachRange(count: list.count) { range, _ in
+        // Clusters come largest first; dealing them out in turn keeps the workers evenly
+        // loaded (contiguous ranges would give one worker all the big ones).
+        let workers = min(parallelism.workers, max(1, list.count))
+        try parallelism.run(chunks: workers) { worker in
             let context = GEOSContext()
-            for k in range {
-                let discs = try list[k].members.map {
-                    try context.disc(x: buildings.xs[$0], y: buildings.ys[$0], radius: settings.link / 2, shape: shape)
+            for k in stride(from: worker, to: list.count, by: workers) {
+                // Members at the same spot (the flats of one building, as BAG's addresses
+                // are) give the same disc: one is enough.
+                var seen = Set<SIMD2<Double>>()
+                let spots = list[k].members.map { SIMD2(buildings.xs[$0], buildings.ys[$0]) }.filter { seen.insert($0).inserted }
+                let discs = try spots.map {
+                    try context.disc(x: $0.x, y: $0.y, radius: settings.link / 2, shape: shape)
                 }
                 var column = GeometryColumn()
                 try context.union(of: discs).appendPolygons(to: &column)

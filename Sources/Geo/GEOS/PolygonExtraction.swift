@@ -30,7 +30,9 @@ extension Geometry {
         return true
     }
 
-    private func collectPolygons(_ geometry: OpaquePointer, into polygons: inout [OpaquePointer]) throws {
+    /// The polygons in `geometry` (itself, or its members, recursively), as handles borrowed
+    /// from `self`: valid only while `self` is alive and unchanged.
+    func collectPolygons(_ geometry: OpaquePointer, into polygons: inout [OpaquePointer]) throws {
         let ctx = context.handle
         if GEOSisEmpty_r(ctx, geometry) == 1 { return }
         switch GEOSGeomTypeId_r(ctx, geometry) {

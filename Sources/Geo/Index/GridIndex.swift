@@ -114,7 +114,9 @@ public struct GridIndex: Sendable {
             for k in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
                 let i = Int(order[k])
                 let d = euclideanDistance(x, y, xs[i], ys[i])
-                if d < bestDistance || (d == bestDistance && i < bestIndex) {
+                // The first point visited is taken whatever its distance: a query so far away
+                // that every distance overflows to infinity must still get a valid index.
+                if bestIndex < 0 || d < bestDistance || (d == bestDistance && i < bestIndex) {
                     bestDistance = d
                     bestIndex = i
                 }
@@ -125,13 +127,17 @@ public struct GridIndex: Sendable {
             if r == 0 {
                 visit(cx, cy)
             } else {
-                for column in (cx - r)...(cx + r) {
-                    visit(column, cy - r)
-                    visit(column, cy + r)
+                // Only the part of the ring that overlaps the grid: for a query far outside,
+                // the whole ring is millions of cells, nearly all of them off the grid.
+                let loColumn = max(0, cx - r), hiColumn = min(columns - 1, cx + r)
+                if loColumn <= hiColumn {
+                    if cy - r >= 0, cy - r < rows { for column in loColumn...hiColumn { visit(column, cy - r) } }
+                    if cy + r >= 0, cy + r < rows { for column in loColumn...hiColumn { visit(column, cy + r) } }
                 }
-                for row in (cy - r + 1)..<(cy + r) {
-                    visit(cx - r, row)
-                    visit(cx + r, row)
+                let loRow = max(0, cy - r + 1), hiRow = min(rows - 1, cy + r - 1)
+                if loRow <= hiRow {
+                    if cx - r >= 0, cx - r < columns { for row in loRow...hiRow { visit(cx - r, row) } }
+                    if cx + r >= 0, cx + r < columns { for row in loRow...hiRow { visit(cx + r, row) } }
                 }
             }
             // Any point in ring r + 1 or beyond is at least r cells away along one axis.
