@@ -46,7 +46,12 @@ struct CommandTests {
                           "profile.json", "sensitivity.csv", "vlekkenkaart.geojson"] as [String])
         // The header of buildings.csv is the SPEC's schema.
         let header = try String(contentsOf: out.appendingPathComponent("buildings.csv"), encoding: .utf8).split(separator: "\n")[0]
-        #expect(header == "id,x,y,units,buurt,d_ontmoeting,d_zorg,d_ov,d_apotheek,d_supermarkt,score,complete,qualifying,cluster")
+        #expect(header == "id,x,y,units,buurt,d_ontmoeting,d_zorg,d_ov,d_apotheek,d_supermarkt,score,complete,qualifying,cluster,profile")
+        // Every table records the profile it was made with.
+        for table in ["coverage.csv", "sensitivity.csv", "clusters.csv"] {
+            let lines = try String(contentsOf: out.appendingPathComponent(table), encoding: .utf8).split(separator: "\n")
+            #expect(lines[0].hasSuffix(",profile") && lines[1].hasSuffix(",woonzorgcirkel"), "\(table)")
+        }
     }
 
     @Test func badInputExitsNonZeroAndLeavesOutputAlone() throws {

@@ -139,3 +139,22 @@ struct HandComputedTests {
         #expect(one.coverage.buurtOfBuilding == two.coverage.buurtOfBuilding)
     }
 }
+
+/// The ideal and reach radius of the ov criterion (ideal 250, radius 500), from just inside
+/// to just outside each, against one halte.
+struct LevelBoundaryTests {
+    @Test func ovLevelsAroundBothRadii() throws {
+        let o = (x: 130_000.0, y: 470_000.0)
+        var f = Fixture()
+        let offsets = [249.99, 250, 250.01, 499.99, 500, 500.01]
+        f.buildings = offsets.map { Fixture.Building(x: o.x, y: o.y + $0) }
+        f.voorzieningen = [.init(type: "zorgcentrum", x: o.x, y: o.y)]
+        f.haltes = [(o.x, o.y)]
+        let r = try Analysis.run(folder: try f.write(), options: AnalysisOptions(vlekkenkaart: false))
+        #expect(r.reach.levels(of: 0)[2] == .ideal)
+        #expect((0..<6).map { r.reach.levels(of: $0)[2] } == [.ideal, .ideal, .reached, .reached, .reached, .none] as [Level])
+        // Points: ontmoeting and zorg (the zorgcentrum, no ideal radius) give 1 each up to 500 m.
+        #expect(r.reach.scores == [3, 3, 2.5, 2.5, 2.5, 0] as [Double])
+        #expect(r.reach.complete == [true, true, true, true, true, false] as [Bool])
+    }
+}

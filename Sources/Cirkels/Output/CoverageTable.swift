@@ -6,14 +6,14 @@ enum CoverageTable {
             + names.map { "units_\($0)" } + names.map { "share_\($0)" }
             + names.map { "mean_d_\($0)" } + names.map { "median_d_\($0)" }
             + ["units_complete", "units_qualifying", "units_in_clusters", "clusters", "area_m2", "complete_area_m2",
-               "complete_area_share", "buildings_outside_buurten"]
+               "complete_area_share", "buildings_outside_buurten", "profile"]
     }
 
     static func share(_ part: Int, of whole: Int) -> OutputValue {
         whole > 0 ? .fixed(Double(part) / Double(whole), decimals: 4) : .missing
     }
 
-    static func row(_ a: AreaStatistics, isTotal: Bool, coverage: Coverage) -> [OutputValue] {
+    static func row(_ a: AreaStatistics, isTotal: Bool, coverage: Coverage, profile: Profile) -> [OutputValue] {
         var row: [OutputValue] = [.string(a.code), .string(a.name), .integer(a.buildings), .integer(a.units)]
         row += a.unitsReached.map { .integer($0) }
         row += a.unitsReached.map { share($0, of: a.units) }
@@ -28,13 +28,14 @@ enum CoverageTable {
             row.append(.missing)
         }
         row.append(isTotal ? coverage.buildingsOutsideBuurten.map { .integer($0) } ?? .missing : .missing)
+        row.append(.string(profile.name))
         return row
     }
 
     static func make(_ result: AnalysisResult) -> CSVTable {
         var table = CSVTable(columns: columns(result.profile))
         let areas = result.coverage.areas
-        for (k, a) in areas.enumerated() { table.appendRow(row(a, isTotal: k == areas.count - 1, coverage: result.coverage)) }
+        for (k, a) in areas.enumerated() { table.appendRow(row(a, isTotal: k == areas.count - 1, coverage: result.coverage, profile: result.profile)) }
         return table
     }
 
@@ -43,7 +44,7 @@ enum CoverageTable {
         let columns = columns(result.profile)
         let areas = result.coverage.areas
         let rows: [JSONDocument] = areas.enumerated().map { k, a in
-            var members = zip(columns, row(a, isTotal: k == areas.count - 1, coverage: result.coverage)).map { ($0, JSONDocument.value($1)) }
+            var members = zip(columns, row(a, isTotal: k == areas.count - 1, coverage: result.coverage, profile: result.profile)).map { ($0, JSONDocument.value($1)) }
             members.append(("sensitivity", .object(result.profile.criteria.enumerated().map { c, criterion in
                 (criterion.name, .array(Coverage.sensitivityRadii.map { r in
                     .object([("radius", .value(.integer(Int(r)))), ("units_within", .value(.integer(a.distributions[c].units(within: r))))])
@@ -62,13 +63,13 @@ enum CoverageTable {
 /// `sensitivity.csv`: units within 250, 300, …, 800 m per area and criterion (SPEC §6).
 enum SensitivityTable {
     static func make(_ result: AnalysisResult) -> CSVTable {
-        var table = CSVTable(columns: ["area", "criterion", "radius", "units_within", "share_within"])
+        var table = CSVTable(columns: ["area", "criterion", "radius", "units_within", "share_within", "profile"])
         for a in result.coverage.areas {
             for (c, criterion) in result.profile.criteria.enumerated() {
                 for r in Coverage.sensitivityRadii {
                     let within = a.distributions[c].units(within: r)
                     table.appendRow([.string(a.code), .string(criterion.name), .integer(Int(r)), .integer(within),
-                                     CoverageTable.share(within, of: a.units)])
+                                     CoverageTable.share(within, of: a.units), .string(result.profile.name)])
                 }
             }
         }

@@ -33,10 +33,10 @@ struct MapLayers {
     }
 
     func clustersTable() -> CSVTable {
-        var table = CSVTable(columns: ["id", "units", "buildings", "centroid_x", "centroid_y", "extent_m"])
+        var table = CSVTable(columns: ["id", "units", "buildings", "centroid_x", "centroid_y", "extent_m", "profile"])
         for c in result.clusters.clusters {
             table.appendRow([.integer(c.id), .integer(c.units), .integer(c.members.count), .fixed(c.centroidX, decimals: 2),
-                             .fixed(c.centroidY, decimals: 2), .fixed(c.extent, decimals: 2)])
+                             .fixed(c.centroidY, decimals: 2), .fixed(c.extent, decimals: 2), .string(result.profile.name)])
         }
         return table
     }
@@ -68,8 +68,9 @@ struct MapLayers {
         let columns = CoverageTable.columns(result.profile)
         var writer = GeoJSONWriter(crs: crs, members: provenance)
         for k in 0..<result.data.buurten.count {
-            let row = CoverageTable.row(result.coverage.areas[k], isTotal: false, coverage: result.coverage)
-            writer.appendFeature(k, of: geometries, properties: Array(zip(columns, row)).filter { $0.0 != "buildings_outside_buurten" })
+            let row = CoverageTable.row(result.coverage.areas[k], isTotal: false, coverage: result.coverage, profile: result.profile)
+            // The profile is recorded once, in the top-level `cirkel` member.
+            writer.appendFeature(k, of: geometries, properties: Array(zip(columns, row)).filter { $0.0 != "buildings_outside_buurten" && $0.0 != "profile" })
         }
         return writer.finish()
     }
