@@ -46,8 +46,10 @@ let package = Package(
             dependencies: ["Cirkels", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GeoTests", dependencies: ["Geo", "CGeos"]),
-        .testTarget(name: "CirkelsTests", dependencies: ["Cirkels", "Geo"]),
+        // Helpers shared by the test targets (not a product).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GeoTests", dependencies: ["Geo", "CGeos", "TestSupport"]),
+        .testTarget(name: "CirkelsTests", dependencies: ["Cirkels", "Geo", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["cirkel-cli"]),
     ],
     swiftLanguageModes: [.v5]

@@ -28,6 +28,11 @@ public final class GEOSContext {
         GEOS_finish_r(handle)
     }
 
+    /// Forgets a message whose failure was handled without throwing.
+    func clearError() {
+        lastErrorMessage = nil
+    }
+
     /// An error for a failed call, with the message GEOS reported (and clears it).
     func error(_ operation: String) -> GeoError {
         let message = lastErrorMessage ?? "no message from GEOS"

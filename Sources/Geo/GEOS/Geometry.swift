@@ -42,8 +42,11 @@ public final class Geometry {
     }
 
     public var isEmpty: Bool {
-        // GEOSisEmpty_r returns 1 for empty, 0 for not, 2 on exception.
-        GEOSisEmpty_r(context.handle, handle) == 1
+        // GEOSisEmpty_r returns 1 for empty, 0 for not, 2 on exception (taken as not empty;
+        // the message is dropped so it cannot be reported for a later failure).
+        let result = GEOSisEmpty_r(context.handle, handle)
+        if result == 2 { context.clearError() }
+        return result == 1
     }
 
     public func area() throws -> Double {
@@ -54,8 +57,10 @@ public final class Geometry {
     }
 
     public func isValid() -> Bool {
-        // GEOSisValid_r returns 1 valid, 0 invalid, 2 on exception.
-        GEOSisValid_r(context.handle, handle) == 1
+        // GEOSisValid_r returns 1 valid, 0 invalid, 2 on exception (taken as invalid).
+        let result = GEOSisValid_r(context.handle, handle)
+        if result == 2 { context.clearError() }
+        return result == 1
     }
 
     /// The bounding box: (minX, minY, maxX, maxY).

@@ -58,6 +58,9 @@ private struct Parser {
     var table: FeatureTable
     /// Per wanted property, the value of the feature being parsed.
     var pending: [PropertyValue]
+    /// Per wanted property (same order as `wantedKeys`), the column so far; moved into
+    /// `table.properties` when the document ends (no hashing per feature).
+    var columns: [[PropertyValue]]
     var sawType = false
 
     init(scanner: JSONScanner, source: String, wanted: Set<String>) {
@@ -67,7 +70,7 @@ private struct Parser {
         self.wantedKeys = wanted.sorted().map { ($0, Array($0.utf8)) }
         self.table = FeatureTable(source: source)
         self.pending = Array(repeating: .absent, count: wanted.count)
-        for key in wantedKeys { table.properties[key.name] = [] }
+        self.columns = Array(repeating: [], count: wanted.count)
     }
 
     mutating func parseDocument() throws {
@@ -101,6 +104,7 @@ private struct Parser {
             throw GeoError.document(file: source, reason: "expected a FeatureCollection, found \(found)")
         }
         guard sawFeatures else { throw GeoError.document(file: source, reason: "the FeatureCollection has no \"features\" array") }
+        for (k, key) in wantedKeys.enumerated() { table.properties[key.name] = columns[k] }
     }
 
     func crs(from value: JSONValue) throws -> CoordinateReferenceSystem {
@@ -159,7 +163,7 @@ private struct Parser {
         guard let geometry else { throw FeatureProblem(reason: "the geometry is null (the feature has no location)") }
         try append(geometry)
         table.featureIDs.append(featureID)
-        for (k, key) in wantedKeys.enumerated() { table.properties[key.name]!.append(pending[k]) }
+        for k in columns.indices { columns[k].append(pending[k]) }
     }
 
     mutating func parseProperties() throws {
@@ -274,7 +278,7 @@ private struct Parser {
                 _ = try scanner.parseNumber()
                 count += 1
             }
-            guard count <= 4 else { throw FeatureProblem(reason: "a position has \(count) numbers; expected 2 or 3") }
+            guard count <= 4 else { throw FeatureProblem(reason: "a position has \(count) numbers; expected 2 to 4 (x, y, and optionally height and measure, which are ignored)") }
             guard x.isFinite, y.isFinite else { throw FeatureProblem(reason: "a coordinate is not a finite number") }
             xs.append(x)
             ys.append(y)

@@ -15,7 +15,7 @@ public final class StagedOutputDirectory {
     public init(target: URL) throws {
         self.target = target.standardizedFileURL
         let parent = self.target.deletingLastPathComponent()
-        let name = ".\(self.target.lastPathComponent).cirkel-staging-\(ProcessInfo.processInfo.processIdentifier)"
+        let name = ".\(self.target.lastPathComponent).cirkel-staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         staging = parent.appendingPathComponent(name)
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -23,7 +23,6 @@ public final class StagedOutputDirectory {
             throw GeoError.io(path: self.target.path, reason: "exists and is not a folder")
         }
         do {
-            try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw GeoError.io(path: parent.path, reason: "cannot create a folder here (\(error.localizedDescription))")

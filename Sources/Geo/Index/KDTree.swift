@@ -47,24 +47,48 @@ public struct KDTree: Sendable {
         guard count > 0 else { return nil }
         var bestIndex = Int.max
         var bestDistance = Double.infinity
-        func visit(_ lo: Int, _ hi: Int, _ axis: Int) {
-            guard lo < hi else { return }
-            let mid = (lo + hi) / 2
-            let d = euclideanDistance(x, y, xs[mid], ys[mid])
-            let index = Int(original[mid])
-            if d < bestDistance || (d == bestDistance && index < bestIndex) {
-                bestDistance = d
-                bestIndex = index
+        // An explicit stack of subtrees still to visit (lo, hi, axis, the bound below which
+        // they can hold something closer): no recursion, no closure, in the hot loop of reach.
+        return xs.withUnsafeBufferPointer { xs in
+            ys.withUnsafeBufferPointer { ys in
+                original.withUnsafeBufferPointer { original in
+                    withUnsafeTemporaryAllocation(of: (Int, Int, Int, Double).self, capacity: 128) { stack in
+                        var top = 0
+                        stack[0] = (0, count, 0, 0)
+                        top = 1
+                        while top > 0 {
+                            top -= 1
+                            var (lo, hi, axis, bound) = stack[top]
+                            // A subtree across a split is at least |difference| away (sqrt of a
+                            // square is exact, so the bound holds in floating point); an equal
+                            // distance is still visited for the tie rule.
+                            if bound > bestDistance { continue }
+                            while lo < hi {
+                                let mid = (lo + hi) / 2
+                                let d = euclideanDistance(x, y, xs[mid], ys[mid])
+                                let index = Int(original[mid])
+                                if d < bestDistance || (d == bestDistance && index < bestIndex) {
+                                    bestDistance = d
+                                    bestIndex = index
+                                }
+                                let difference = axis == 0 ? x - xs[mid] : y - ys[mid]
+                                // Descend into the near side now; push the far side for later.
+                                let nearLow = difference < 0 ? lo : mid + 1, nearHigh = difference < 0 ? mid : hi
+                                let farLow = difference < 0 ? mid + 1 : lo, farHigh = difference < 0 ? hi : mid
+                                if farLow < farHigh && abs(difference) <= bestDistance {
+                                    // Depth is at most log2(count) + 1 < 64 for any Int32 count.
+                                    stack[top] = (farLow, farHigh, 1 - axis, abs(difference))
+                                    top += 1
+                                }
+                                lo = nearLow
+                                hi = nearHigh
+                                axis = 1 - axis
+                            }
+                        }
+                        return (bestIndex, bestDistance)
+                    }
+                }
             }
-            let difference = axis == 0 ? x - xs[mid] : y - ys[mid]
-            let (near, far) = difference < 0 ? ((lo, mid), (mid + 1, hi)) : ((mid + 1, hi), (lo, mid))
-            visit(near.0, near.1, 1 - axis)
-            // Any point across the split is at least |difference| away (sqrt of a square is
-            // exact, so the bound holds in floating point too); equal distance is still
-            // visited for the tie rule.
-            if abs(difference) <= bestDistance { visit(far.0, far.1, 1 - axis) }
         }
-        visit(0, count, 0)
-        return (bestIndex, bestDistance)
     }
 }

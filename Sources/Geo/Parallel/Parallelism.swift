@@ -21,17 +21,21 @@ public struct Parallelism: Sendable {
         return (0..<n).map { k in (k * count / n)..<((k + 1) * count / n) }
     }
 
-    /// Runs `body(chunkIndex)` for every chunk in 0 ..< chunks, on up to `workers` threads,
-    /// and rethrows the first error (by chunk index) after all have finished.
+    /// Runs `body(chunkIndex)` for every chunk in 0 ..< chunks on at most `workers` threads
+    /// at once (worker w takes chunks w, w + workers, …), and rethrows the first error (by
+    /// chunk index) after all have finished.
     public func run(chunks: Int, _ body: @escaping (Int) throws -> Void) throws {
         guard chunks > 0 else { return }
         if workers == 1 || chunks == 1 {
             for k in 0..<chunks { try body(k) }
             return
         }
+        let threads = min(workers, chunks)
         let errors = ErrorSlots(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { k in
-            do { try body(k) } catch { errors.set(k, error) }
+        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+            for k in stride(from: worker, to: chunks, by: threads) {
+                do { try body(k) } catch { errors.set(k, error) }
+            }
         }
         if let error = errors.first() { throw error }
     }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Cirkels
+@_exported import TestSupport
 
 /// A small data set written as SPEC §1 files into a fresh temporary folder, in RD New with
 /// the `crs` member, so that every distance in a test is exact and worked out by hand.
@@ -71,19 +72,6 @@ struct Fixture {
             try Self.collection(features).write(to: folder.appendingPathComponent("buurten.geojson"), atomically: true, encoding: .utf8)
         }
         return folder.path
-    }
-}
-
-/// A reproducible pseudo-random generator (SplitMix64) for generated test data.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
