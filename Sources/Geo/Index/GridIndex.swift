@@ -78,21 +78,28 @@ public struct GridIndex: Sendable {
         return Int(max(-1e9, min(1e9, c)))
     }
 
-    /// Calls `body(index, distance)` for every point within `radius` (inclusive) of (x, y).
-    public func forEach(within radius: Double, of x: Double, _ y: Double, _ body: (Int, Double) -> Void) {
-        guard count > 0, radius >= 0 else { return }
-        let loX = max(0, cellCoordinate(x - radius, origin: minX)), hiX = min(columns - 1, cellCoordinate(x + radius, origin: minX))
-        let loY = max(0, cellCoordinate(y - radius, origin: minY)), hiY = min(rows - 1, cellCoordinate(y + radius, origin: minY))
+    /// Calls `body(index)` for every point in the cells that overlap the rectangle: the
+    /// candidates of both the radius and the rectangle query, which then test exactly.
+    @inline(__always)
+    private func forEachCandidate(_ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double, _ body: (Int) -> Void) {
+        guard count > 0, minX <= maxX, minY <= maxY else { return }
+        let loX = max(0, cellCoordinate(minX, origin: self.minX)), hiX = min(columns - 1, cellCoordinate(maxX, origin: self.minX))
+        let loY = max(0, cellCoordinate(minY, origin: self.minY)), hiY = min(rows - 1, cellCoordinate(maxY, origin: self.minY))
         guard loX <= hiX, loY <= hiY else { return }
         for cy in loY...hiY {
             for cx in loX...hiX {
                 let cell = cy * columns + cx
-                for k in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
-                    let i = Int(order[k])
-                    let d = euclideanDistance(x, y, xs[i], ys[i])
-                    if d <= radius { body(i, d) }
-                }
+                for k in Int(cellStart[cell])..<Int(cellStart[cell + 1]) { body(Int(order[k])) }
             }
+        }
+    }
+
+    /// Calls `body(index, distance)` for every point within `radius` (inclusive) of (x, y).
+    public func forEach(within radius: Double, of x: Double, _ y: Double, _ body: (Int, Double) -> Void) {
+        guard radius >= 0 else { return }
+        forEachCandidate(x - radius, y - radius, x + radius, y + radius) { i in
+            let d = euclideanDistance(x, y, xs[i], ys[i])
+            if d <= radius { body(i, d) }
         }
     }
 
@@ -160,18 +167,8 @@ public struct GridIndex: Sendable {
 
     /// Calls `body(index)` for every point inside the rectangle (bounds included).
     public func forEach(inRectangle minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double, _ body: (Int) -> Void) {
-        guard count > 0, minX <= maxX, minY <= maxY else { return }
-        let loX = max(0, cellCoordinate(minX, origin: self.minX)), hiX = min(columns - 1, cellCoordinate(maxX, origin: self.minX))
-        let loY = max(0, cellCoordinate(minY, origin: self.minY)), hiY = min(rows - 1, cellCoordinate(maxY, origin: self.minY))
-        guard loX <= hiX, loY <= hiY else { return }
-        for cy in loY...hiY {
-            for cx in loX...hiX {
-                let cell = cy * columns + cx
-                for k in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
-                    let i = Int(order[k])
-                    if xs[i] >= minX, xs[i] <= maxX, ys[i] >= minY, ys[i] <= maxY { body(i) }
-                }
-            }
+        forEachCandidate(minX, minY, maxX, maxY) { i in
+            if xs[i] >= minX, xs[i] <= maxX, ys[i] >= minY, ys[i] <= maxY { body(i) }
         }
     }
 }
