@@ -18,13 +18,48 @@ public struct Clusters: Sendable {
     public let clusters: [Cluster]
     /// Per building: its cluster id, 0 for none.
     public let clusterOfBuilding: [Int]
+    /// Per building: its connected component of qualifying buildings (whatever its units),
+    /// -1 for a building that does not qualify. Homes added next to a component below
+    /// min_units can make it a cluster: `cirkel check` and what-if plans need these.
+    public let componentOfBuilding: [Int32]
+    /// Units per component.
+    public let componentUnits: [Int]
 
+    /// Links the qualifying buildings within `settings.link` and keeps the components with
+    /// enough units.
     public init(buildings: Buildings, qualifying: [Bool], settings: ClusterSettings) {
         let candidates = qualifying.indices.filter { qualifying[$0] }
         let grid = GridIndex(xs: candidates.map { buildings.xs[$0] }, ys: candidates.map { buildings.ys[$0] }, cellSize: settings.link)
         var sets = DisjointSets(count: candidates.count)
         grid.forEachPair(within: settings.link) { i, j, _ in sets.union(i, j) }
+        var componentOf = [Int32](repeating: -1, count: buildings.count)
+        for (k, component) in sets.components().enumerated() {
+            for i in component { componentOf[candidates[i]] = Int32(k) }
+        }
+        self.init(buildings: buildings, componentOf: componentOf, settings: settings)
+    }
 
+    /// Numbers the clusters of a given assignment of qualifying buildings to components
+    /// (-1: not qualifying). Components are numbered by their smallest member, so the same
+    /// partition gives the same result however it was computed (from scratch or by a
+    /// what-if plan's incremental update).
+    public init(buildings: Buildings, componentOf raw: [Int32], settings: ClusterSettings) {
+        // Renumber components by first appearance in building order, and gather members.
+        var renumber: [Int32: Int32] = [:]
+        var members: [[Int]] = []
+        var componentOf = [Int32](repeating: -1, count: raw.count)
+        for b in raw.indices where raw[b] >= 0 {
+            let k: Int32
+            if let known = renumber[raw[b]] {
+                k = known
+            } else {
+                k = Int32(members.count)
+                renumber[raw[b]] = k
+                members.append([])
+            }
+            componentOf[b] = k
+            members[Int(k)].append(b)
+        }
         struct Draft {
             let members: [Int]
             let units: Int
@@ -32,16 +67,17 @@ public struct Clusters: Sendable {
             let smallestY: Double
         }
         var drafts: [Draft] = []
-        for component in sets.components() {
-            let members = component.map { candidates[$0] }
-            let units = members.reduce(0) { $0 + Int(buildings.units[$1]) }
+        var componentUnits: [Int] = []
+        for component in members {
+            let units = component.reduce(0) { $0 + Int(buildings.units[$1]) }
+            componentUnits.append(units)
             guard units >= settings.minUnits else { continue }
             var sx = Double.infinity, sy = Double.infinity
-            for m in members where buildings.xs[m] < sx || (buildings.xs[m] == sx && buildings.ys[m] < sy) {
+            for m in component where buildings.xs[m] < sx || (buildings.xs[m] == sx && buildings.ys[m] < sy) {
                 sx = buildings.xs[m]
                 sy = buildings.ys[m]
             }
-            drafts.append(Draft(members: members.sorted(), units: units, smallestX: sx, smallestY: sy))
+            drafts.append(Draft(members: component, units: units, smallestX: sx, smallestY: sy))
         }
         drafts.sort { a, b in
             if a.units != b.units { return a.units > b.units }
@@ -63,5 +99,7 @@ public struct Clusters: Sendable {
         }
         self.clusters = clusters
         self.clusterOfBuilding = clusterOfBuilding
+        self.componentOfBuilding = componentOf
+        self.componentUnits = componentUnits
     }
 }

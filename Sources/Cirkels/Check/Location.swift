@@ -1,0 +1,38 @@
+import Foundation
+
+/// A place a planner asks about, in RD New metres, with the words it was given in.
+public struct Location: Sendable, Equatable {
+    public let x: Double
+    public let y: Double
+    /// A label for reports: the input text, or a name from a locations file.
+    public let label: String
+
+    public init(x: Double, y: Double, label: String) {
+        self.x = x
+        self.y = y
+        self.label = label
+    }
+
+    /// Parses "lon,lat" (WGS84 degrees) or, with `rd`, "x,y" (RD New metres) and checks the
+    /// RD domain, so swapped or mistyped coordinates get a clear error.
+    public static func parse(_ text: String, rd: Bool) throws -> Location {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), a.isFinite, b.isFinite else {
+            throw CirkelError.invalidRequest("location \"\(text)\": expected two numbers separated by a comma, "
+                + (rd ? "x,y in RD New metres (e.g. 155000,463000)" : "lon,lat in degrees (e.g. 5.3872,52.1552)"))
+        }
+        return try make(a, b, crs: rd ? .rdNew : .wgs84, label: text)
+    }
+
+    /// A location from coordinates in either CRS, projected to RD New and checked.
+    public static func make(_ a: Double, _ b: Double, crs: CoordinateReferenceSystem, label: String) throws -> Location {
+        var xs = [a], ys = [b]
+        if crs == .wgs84 {
+            try wrappingGeoErrors { try Projection(from: .wgs84, to: .rdNew).transform(xs: &xs, ys: &ys) }
+        }
+        guard RDNewDomain.contains(x: xs[0], y: ys[0]) else {
+            throw CirkelError.invalidRequest("location \"\(label)\" lies outside the RD New domain: \(RDNewDomain.hint(originalX: a, originalY: b, declared: crs))")
+        }
+        return Location(x: xs[0], y: ys[0], label: label)
+    }
+}

@@ -1,0 +1,48 @@
+/// Answers `cirkel check` for locations against a prepared analysis.
+public struct LocationChecker {
+    public let prepared: PreparedAnalysis
+    private let context = GEOSContext()
+
+    public init(prepared: PreparedAnalysis) {
+        self.prepared = prepared
+    }
+
+    /// The report for homes with `units` wooneenheden at `location` (nultreden assumed).
+    public func check(_ location: Location, units: Int = 1) throws -> LocationReport {
+        let profile = prepared.profile
+        let (x, y) = (location.x, location.y)
+        var findings: [CriterionFinding] = []
+        for index in prepared.criterionIndexes {
+            let (d, nearest) = index.nearest(to: x, y)
+            findings.append(CriterionFinding(criterion: index.criterion, distance: d, level: index.criterion.level(at: d), nearest: nearest))
+        }
+        let score = findings.reduce(0) { $0 + $1.points }
+        let complete = findings.allSatisfy { !$0.criterion.required || $0.level != .none }
+        let buurt = try prepared.buurtLookup.buurt(at: x, y, context: context)
+        return LocationReport(location: location, findings: findings, score: score, maximumScore: profile.maximumScore,
+                              complete: complete, buurt: buurt,
+                              cluster: clusterFinding(x: x, y: y, units: units, qualifies: complete && units >= 1))
+    }
+
+    func clusterFinding(x: Double, y: Double, units: Int, qualifies: Bool) -> ClusterFinding {
+        let clusters = prepared.clusters
+        let settings = prepared.profile.cluster
+        var nearest: (id: Int, units: Int, distance: Double)?
+        if let (k, d) = prepared.clusteredTree.nearest(to: x, y) {
+            let id = clusters.clusterOfBuilding[prepared.clusteredMembers[k]]
+            nearest = (id, clusters.clusters[id - 1].units, d)
+        }
+        var joins = Set<Int>()
+        var components = Set<Int32>()
+        if qualifies {
+            prepared.qualifyingGrid.forEach(within: settings.link, of: x, y) { k, _ in
+                let b = prepared.qualifyingMembers[k]
+                components.insert(clusters.componentOfBuilding[b])
+                if clusters.clusterOfBuilding[b] > 0 { joins.insert(clusters.clusterOfBuilding[b]) }
+            }
+        }
+        let resulting = units + components.reduce(0) { $0 + clusters.componentUnits[Int($1)] }
+        return ClusterFinding(nearest: nearest, plannedUnits: units, homesQualify: qualifies, joins: joins.sorted(),
+                              resultingUnits: qualifies ? resulting : units, minUnits: settings.minUnits, link: settings.link)
+    }
+}
