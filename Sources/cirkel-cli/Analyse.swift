@@ -35,6 +35,12 @@ struct Analyse: ParsableCommand {
     @Option(help: ArgumentHelp("Worker threads (default: one per core). Results do not depend on it. Example: --threads 1"))
     var threads: Int?
 
+    @Option(help: ArgumentHelp("A what-if plan: GeoJSON features with a type (planned voorzieningen) or units (planned homes). The outputs describe the planned state; what-if.json and the summary say what changed. Example: --plan plan.geojson", valueName: "FILE"))
+    var plan: String?
+
+    @Option(help: ArgumentHelp("The language of the what-if summary: en or nl. Example: --lang nl"))
+    var lang: Language = .en
+
     @Flag(help: "Skip the vlekkenkaart polygons (the slowest stage); complete_area_m2 is then left empty.")
     var noVlekkenkaart = false
 
@@ -55,12 +61,27 @@ struct Analyse: ParsableCommand {
         let parallelism = threads.map(Parallelism.init(workers:)) ?? .machine
         let options = AnalysisOptions(profile: try ProfileLoader.load(nameOrPath: profile), parallelism: parallelism,
                                       vlekkenkaart: !noVlekkenkaart)
-        let result = try Analysis.run(folder: dataDirectory, options: options)
+        var result = try Analysis.run(folder: dataDirectory, options: options)
         var timings = result.timings
+        var whatIf: WhatIfText?
+        if let plan {
+            let plan = try Plan.read(path: plan, parallelism: parallelism)
+            let base = result
+            // The summary of the change comes from the incremental what-if; the outputs from a
+            // full analysis of the planned data (the tests prove the two agree).
+            whatIf = try timings.measure("what-if") {
+                let change = WhatIf(base: PreparedAnalysis(result: base), plan: plan)
+                return WhatIfText(changes: try WhatIfChanges(change), planned: change.planned, language: lang)
+            }
+            result = try Analysis.run(data: base.data.applying(plan), options: options)
+            timings.append(contentsOf: result.timings, prefix: "planned ")
+        }
+        let extra = whatIf.map { [(OutputFiles.whatIf, $0.document().serialized())] } ?? []
         let files = try timings.measure("write") {
-            try AnalysisWriter(crs: crs.coordinateReferenceSystem, parallelism: parallelism).write(result, to: out)
+            try AnalysisWriter(crs: crs.coordinateReferenceSystem, parallelism: parallelism).write(result, to: out, extra: extra)
         }
         print(Summary(result: result, timings: timings, outputFolder: out, files: files).text)
+        if let whatIf { print(whatIf.render()) }
     }
 }
 

@@ -15,8 +15,9 @@ public struct StageTimings: Sendable {
         return try body()
     }
 
-    public mutating func append(contentsOf other: StageTimings) {
-        stages.append(contentsOf: other.stages)
+    /// Appends another run's stages, their names prefixed (e.g. "planned ").
+    public mutating func append(contentsOf other: StageTimings, prefix: String = "") {
+        stages.append(contentsOf: other.stages.map { (prefix + $0.name, $0.seconds) })
     }
 
     public var total: Double { stages.reduce(0) { $0 + $1.seconds } }

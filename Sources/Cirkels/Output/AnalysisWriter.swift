@@ -12,7 +12,8 @@ public struct AnalysisWriter {
 
     /// Writes into `folder` (created if needed); returns the names written.
     @discardableResult
-    public func write(_ result: AnalysisResult, to folder: String) throws -> [String] {
+    /// `extra` files (name, bytes) are written with the others, all or none.
+    public func write(_ result: AnalysisResult, to folder: String, extra: [(String, [UInt8])] = []) throws -> [String] {
         let staged = try wrappingGeoErrors { try StagedOutputDirectory(target: URL(fileURLWithPath: folder)) }
         let layers = MapLayers(result: result, crs: crs, parallelism: parallelism)
         var files: [(String, [UInt8])] = [
@@ -26,6 +27,7 @@ public struct AnalysisWriter {
         ]
         if let map = result.vlekkenkaart { files.append((OutputFiles.vlekkenkaart, try layers.vlekkenkaart(map))) }
         if result.data.buurten.count > 0 { files.append((OutputFiles.buurten, try layers.buurten())) }
+        files += extra
         try wrappingGeoErrors {
             for (name, bytes) in files { try staged.write(name, bytes) }
             try staged.commit()

@@ -9,4 +9,6 @@ public enum OutputFiles {
     public static let vlekkenkaart = "vlekkenkaart.geojson"
     public static let buurten = "buurten.geojson"
     public static let profile = "profile.json"
+    /// With a what-if plan: what the plan changes.
+    public static let whatIf = "what-if.json"
 }

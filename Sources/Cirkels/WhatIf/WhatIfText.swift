@@ -16,8 +16,12 @@ public struct WhatIfText {
 
     public func render() -> String {
         let c = changes
-        var lines = [say("what-if: \(c.plannedVoorzieningen) planned voorzieningen, \(c.plannedBuildings) planned buildings (\(c.plannedUnits) units)",
-                         "wat-als: \(c.plannedVoorzieningen) geplande voorzieningen, \(c.plannedBuildings) geplande gebouwen (\(c.plannedUnits) wooneenheden)")]
+        let voorzieningen = say(c.plannedVoorzieningen == 1 ? "1 planned voorziening" : "\(c.plannedVoorzieningen) planned voorzieningen",
+                                c.plannedVoorzieningen == 1 ? "1 geplande voorziening" : "\(c.plannedVoorzieningen) geplande voorzieningen")
+        let buildings = say(c.plannedBuildings == 1 ? "1 planned building" : "\(c.plannedBuildings) planned buildings",
+                            c.plannedBuildings == 1 ? "1 gepland gebouw" : "\(c.plannedBuildings) geplande gebouwen")
+        var lines = [say("what-if: \(voorzieningen), \(buildings) (\(c.plannedUnits) units)",
+                         "wat-als: \(voorzieningen), \(buildings) (\(c.plannedUnits) wooneenheden)")]
         lines.append(say("  existing units becoming complete   \(c.existingUnitsBecomingComplete)",
                          "  bestaande wooneenheden nu compleet  \(c.existingUnitsBecomingComplete)"))
         lines.append(say("  existing units becoming qualifying \(c.existingUnitsBecomingQualifying)",
