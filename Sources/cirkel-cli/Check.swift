@@ -15,6 +15,7 @@ struct Check: ParsableCommand {
           cirkel check 4.8998,52.3702 --data ../shared/data/amsterdam-centrum --json
           cirkel check --locations plots.csv --data data/geojson > answers.csv
           cirkel check 5.3874,51.9934 --plan nieuw-gezondheidscentrum.geojson
+          cirkel check --locations plots.csv --index lindendijk.cirkelindex
         """
     )
 
@@ -29,6 +30,9 @@ struct Check: ParsableCommand {
 
     @Option(help: ArgumentHelp("The data folder (SPEC §1). Example: --data ../shared/data/amsterdam-centrum", valueName: "DIR"))
     var data: String = "data/geojson"
+
+    @Option(help: ArgumentHelp("A prepared index (from `cirkel index`) instead of a data folder: answers without parsing GeoJSON. Example: --index lindendijk.cirkelindex", valueName: "FILE"))
+    var index: String?
 
     @Option(help: ArgumentHelp("A built-in profile or a profile file. Example: --profile nieuwegein-zorgcirkel", valueName: "NAME|FILE"))
     var profile: String = BuiltInProfiles.woonzorgcirkel.name
@@ -63,8 +67,13 @@ struct Check: ParsableCommand {
         else if let rd { places = [try Location.parse(rd, rd: true)] }
         else { places = try LocationsFile.read(path: locations!) }
 
-        let options = AnalysisOptions(profile: try ProfileLoader.load(nameOrPath: profile), vlekkenkaart: false)
-        let base = PreparedAnalysis(result: try Analysis.run(folder: data, options: options))
+        let chosen = try ProfileLoader.load(nameOrPath: profile)
+        let base: PreparedAnalysis
+        if let index {
+            base = try PreparedIndex.load(path: index, profile: chosen)
+        } else {
+            base = PreparedAnalysis(result: try Analysis.run(folder: data, options: AnalysisOptions(profile: chosen, vlekkenkaart: false)))
+        }
         var prepared = base
         var whatIfText: WhatIfText?
         if let plan {

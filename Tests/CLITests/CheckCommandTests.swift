@@ -60,3 +60,27 @@ struct CheckCommandTests {
         #expect(after.stdout.contains("zorg        ideal    Nieuw (huisarts), 0 m"))
     }
 }
+
+/// `cirkel index` and `cirkel check --index`.
+struct IndexCommandTests {
+    typealias Command = CommandTests
+
+    @Test func anIndexGivesTheSameAnswerAsTheData() throws {
+        let folder = Command.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let index = folder.appendingPathComponent("demo.cirkelindex")
+        let made = try Command.cirkel(["index", "data/geojson", "-o", index.path])
+        #expect(made.status == 0 && made.stdout.contains("3217 buildings"), "\(made.stderr)")
+        for arguments in [["check", "5.3874,51.9934", "--units", "6"], ["check", "--rd", "156400,445300", "--json"]] {
+            let fromData = try Command.cirkel(arguments)
+            let fromIndex = try Command.cirkel(arguments + ["--index", index.path])
+            #expect(fromIndex.status == 0 && fromIndex.stdout == fromData.stdout, "\(fromIndex.stderr)")
+        }
+        // A damaged index is refused with a message, not a crash.
+        let bytes = try Data(contentsOf: index)
+        let truncated = folder.appendingPathComponent("truncated.cirkelindex")
+        try bytes.prefix(bytes.count / 2).write(to: truncated)
+        let run = try Command.cirkel(["check", "5.3874,51.9934", "--index", truncated.path])
+        #expect(run.status == 1 && run.stderr.contains("truncated.cirkelindex") && run.stderr.contains("truncated"), "\(run.stderr)")
+    }
+}

@@ -102,3 +102,34 @@ extension GeometryColumn {
         }
     }
 }
+
+extension GeometryColumn {
+    /// A column from its raw arrays (as stored in a binary archive), checked so that a damaged
+    /// file cannot produce offsets outside the arrays. `source` names it in errors.
+    public init(kinds: [UInt8], xs: [Double], ys: [Double], partStart: [Int32], ringStart: [Int32],
+                coordinateStart: [Int32], source: String) throws {
+        func fail(_ reason: String) -> GeoError { .document(file: source, reason: "damaged geometry: \(reason)") }
+        guard xs.count == ys.count else { throw fail("\(xs.count) x and \(ys.count) y coordinates") }
+        guard partStart.count == kinds.count + 1, ringStart.first == 0, coordinateStart.first == 0, partStart.first == 0 else {
+            throw fail("offset tables do not match \(kinds.count) features")
+        }
+        func monotone(_ offsets: [Int32], ending end: Int) -> Bool {
+            zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 } && Int(offsets.last!) == end
+        }
+        guard monotone(partStart, ending: ringStart.count - 1), monotone(ringStart, ending: coordinateStart.count - 1),
+              monotone(coordinateStart, ending: xs.count) else { throw fail("offsets out of order or out of range") }
+        var decoded: [GeometryKind] = []
+        decoded.reserveCapacity(kinds.count)
+        for raw in kinds {
+            guard let kind = GeometryKind(rawValue: raw) else { throw fail("unknown geometry kind \(raw)") }
+            decoded.append(kind)
+        }
+        self.init()
+        self.kinds = decoded
+        self.xs = xs
+        self.ys = ys
+        self.partStart = partStart
+        self.ringStart = ringStart
+        self.coordinateStart = coordinateStart
+    }
+}
