@@ -108,6 +108,7 @@ public final class BinaryArchiveReader: Sendable {
                 guard end >= Int64(start), end <= Int64(blob.count) else {
                     throw damaged(section, "the offsets of string \(i) are out of order")
                 }
+                // Each string is checked on its own: valid text can still be cut inside a character.
                 guard let string = String(validating: UnsafeBufferPointer(rebasing: blob[start ..< Int(end)]), as: UTF8.self) else {
                     throw damaged(section, "string \(i) is not valid UTF-8")
                 }
@@ -118,8 +119,9 @@ public final class BinaryArchiveReader: Sendable {
         }
     }
 
-    /// Copies a numeric section out in one block (`T` is the Swift type of `type`).
-    private func numbers<T>(_ name: String, _ type: BinaryArchiveElementType, as _: T.Type) throws -> [T] {
+    /// Copies a numeric section out in one block (`T` is the Swift type of `type`; being
+    /// `BitwiseCopyable`, its values can be copied in as raw bytes).
+    private func numbers<T: BitwiseCopyable>(_ name: String, _ type: BinaryArchiveElementType, as _: T.Type) throws -> [T] {
         precondition(MemoryLayout<T>.size == type.width!)
         let section = try verifiedSection(name, type)
         return storage.withUnsafeBytes { raw in

@@ -76,12 +76,13 @@ public struct BinaryArchiveWriter: Sendable {
         var headerLength = BinaryArchiveFormat.fixedHeaderLength + 4 + kindBytes.count + 4 + 4
         for name in nameBytes { headerLength += name.count + BinaryArchiveFormat.tableEntryFixedLength }
         precondition(headerLength <= Int(UInt32.max), "the section table is too large")
+        let lengths = sections.map(\.payload.byteLength)
         var offsets: [Int] = []
         var end = headerLength + 8
-        for section in sections {
+        for length in lengths {
             let start = BinaryArchiveFormat.aligned(end)
             offsets.append(start)
-            end = start + section.payload.byteLength
+            end = start + length
         }
         let fileLength = end
 
@@ -102,7 +103,7 @@ public struct BinaryArchiveWriter: Sendable {
                 out.put(section.payload.type.rawValue)
                 out.put(UInt64(section.payload.count))
                 out.put(UInt64(offsets[k]))
-                out.put(UInt64(section.payload.byteLength))
+                out.put(UInt64(lengths[k]))
                 checksumFields.append(out.offset)
                 out.put(0 as UInt64) // filled in once the payload is written
             }
