@@ -72,7 +72,7 @@ struct Check: ParsableCommand {
         if let index {
             base = try PreparedIndex.load(path: index, profile: chosen)
         } else {
-            base = PreparedAnalysis(result: try Analysis.run(folder: data, options: AnalysisOptions(profile: chosen, vlekkenkaart: false)))
+            base = PreparedAnalysis(result: try Analysis.run(folder: data, options: AnalysisOptions(profile: chosen, vlekkenkaart: false, clusterOutlines: false)))
         }
         var prepared = base
         var whatIfText: WhatIfText?

@@ -28,7 +28,7 @@ struct Index: ParsableCommand {
     mutating func run() throws {
         do {
             var timings = StageTimings()
-            let options = AnalysisOptions(profile: try ProfileLoader.load(nameOrPath: profile), vlekkenkaart: false)
+            let options = AnalysisOptions(profile: try ProfileLoader.load(nameOrPath: profile), vlekkenkaart: false, clusterOutlines: false)
             let result = try Analysis.run(folder: dataDirectory, options: options)
             timings.append(contentsOf: result.timings)
             let prepared = timings.measure("prepare") { PreparedAnalysis(result: result) }

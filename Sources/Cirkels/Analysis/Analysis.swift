@@ -6,13 +6,16 @@ public struct AnalysisOptions: Sendable {
     public var discSegments: Int
     /// Whether to compute the vlekkenkaart polygons (the costliest stage).
     public var vlekkenkaart: Bool
+    /// Whether to compute the clusters' outlines (for clusters.geojson; `check` needs none).
+    public var clusterOutlines: Bool
 
     public init(profile: Profile = BuiltInProfiles.woonzorgcirkel, parallelism: Parallelism = .machine,
-                discSegments: Int = 64, vlekkenkaart: Bool = true) {
+                discSegments: Int = 64, vlekkenkaart: Bool = true, clusterOutlines: Bool = true) {
         self.profile = profile
         self.parallelism = parallelism
         self.discSegments = discSegments
         self.vlekkenkaart = vlekkenkaart
+        self.clusterOutlines = clusterOutlines
     }
 }
 
@@ -22,7 +25,7 @@ public struct AnalysisResult: Sendable {
     public let profile: Profile
     public let reach: Reach
     public let clusters: Clusters
-    /// RD New outlines, one feature per cluster, in cluster order.
+    /// RD New outlines, one feature per cluster, in cluster order (empty when not asked for).
     public let clusterOutlines: GeometryColumn
     public let vlekkenkaart: Vlekkenkaart?
     public let coverage: Coverage
@@ -48,10 +51,10 @@ public enum Analysis {
         }
         let (clusters, outlines) = try timings.measure("clusters") {
             let clusters = Clusters(buildings: data.buildings, qualifying: reach.qualifying, settings: profile.cluster)
-            let outlines = try wrappingGeoErrors {
+            let outlines = try options.clusterOutlines ? wrappingGeoErrors {
                 try ClusterOutlines.outlines(of: clusters, buildings: data.buildings, settings: profile.cluster,
                                              shape: shape, parallelism: options.parallelism)
-            }
+            } : GeometryColumn()
             return (clusters, outlines)
         }
         let vlekkenkaart: Vlekkenkaart? = try options.vlekkenkaart ? timings.measure("vlekkenkaart") {

@@ -2,6 +2,7 @@
 public struct LocationChecker {
     public let prepared: PreparedAnalysis
     private let context = GEOSContext()
+    private let buurtCache = PreparedBuurtCache()
 
     public init(prepared: PreparedAnalysis) {
         self.prepared = prepared
@@ -18,7 +19,7 @@ public struct LocationChecker {
         }
         let score = findings.reduce(0) { $0 + $1.points }
         let complete = findings.allSatisfy { !$0.criterion.required || $0.level != .none }
-        let buurt = try prepared.buurtLookup.buurt(at: x, y, context: context)
+        let buurt = try prepared.buurtLookup.buurt(at: x, y, context: context, cache: buurtCache)
         return LocationReport(location: location, findings: findings, score: score, maximumScore: profile.maximumScore,
                               complete: complete, buurt: buurt,
                               cluster: clusterFinding(x: x, y: y, units: units, qualifies: complete && units >= 1))

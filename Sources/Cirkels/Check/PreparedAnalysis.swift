@@ -21,7 +21,12 @@ public struct PreparedAnalysis: Sendable {
     public let clusteredTree: KDTree
     public let buurtLookup: BuurtLookup
 
-    public init(data: DataSet, profile: Profile, complete: [Bool], qualifying: [Bool], clusters: Clusters) {
+    /// Builds the indexes; `qualifyingGrid` and `clusteredTree` may be given ready-made (from
+    /// an index file, where building them would dominate the start-up of `check`). A given
+    /// structure must have been built over the same members (`qualifyingMembers`,
+    /// `clusteredMembers`, derived here).
+    public init(data: DataSet, profile: Profile, complete: [Bool], qualifying: [Bool], clusters: Clusters,
+                qualifyingGrid: GridIndex? = nil, clusteredTree: KDTree? = nil) {
         self.data = data
         self.profile = profile
         self.complete = complete
@@ -30,9 +35,10 @@ public struct PreparedAnalysis: Sendable {
         criterionIndexes = profile.criteria.map { CriterionIndex(criterion: $0, voorzieningen: data.voorzieningen) }
         let b = data.buildings
         qualifyingMembers = qualifying.indices.filter { qualifying[$0] }
-        qualifyingGrid = GridIndex(xs: qualifyingMembers.map { b.xs[$0] }, ys: qualifyingMembers.map { b.ys[$0] }, cellSize: profile.cluster.link)
+        self.qualifyingGrid = qualifyingGrid
+            ?? GridIndex(xs: qualifyingMembers.map { b.xs[$0] }, ys: qualifyingMembers.map { b.ys[$0] }, cellSize: profile.cluster.link)
         clusteredMembers = clusters.clusterOfBuilding.indices.filter { clusters.clusterOfBuilding[$0] > 0 }
-        clusteredTree = KDTree(xs: clusteredMembers.map { b.xs[$0] }, ys: clusteredMembers.map { b.ys[$0] })
+        self.clusteredTree = clusteredTree ?? KDTree(xs: clusteredMembers.map { b.xs[$0] }, ys: clusteredMembers.map { b.ys[$0] })
         buurtLookup = BuurtLookup(buurten: data.buurten)
     }
 
@@ -63,14 +69,24 @@ public struct BuurtLookup: Sendable {
         }
     }
 
-    /// The buurt index covering (x, y), or nil.
-    public func buurt(at x: Double, _ y: Double, context: GEOSContext) throws -> Int? {
+    /// The buurt index covering (x, y), or nil. `cache` keeps the prepared buurt polygons
+    /// between calls (one cache per thread, with its context).
+    public func buurt(at x: Double, _ y: Double, context: GEOSContext, cache: PreparedBuurtCache? = nil) throws -> Int? {
         for (k, box) in boxes.enumerated() where x >= box.minX && x <= box.maxX && y >= box.minY && y <= box.maxY {
-            let covered = try wrappingGeoErrors {
-                try PreparedGeometry(context.geometry(feature: k, of: buurten.geometries)).covers(x: x, y: y)
+            let covered = try wrappingGeoErrors { () throws -> Bool in
+                if let prepared = cache?.polygons[k] { return try prepared.covers(x: x, y: y) }
+                let prepared = try PreparedGeometry(context.geometry(feature: k, of: buurten.geometries))
+                cache?.polygons[k] = prepared
+                return try prepared.covers(x: x, y: y)
             }
             if covered { return k }
         }
         return nil
     }
+}
+
+/// Prepared buurt polygons kept across many lookups on one thread (a batch of checks).
+public final class PreparedBuurtCache {
+    var polygons: [Int: PreparedGeometry] = [:]
+    public init() {}
 }

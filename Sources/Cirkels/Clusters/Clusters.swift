@@ -45,16 +45,17 @@ public struct Clusters: Sendable {
     /// what-if plan's incremental update).
     public init(buildings: Buildings, componentOf raw: [Int32], settings: ClusterSettings) {
         // Renumber components by first appearance in building order, and gather members.
-        var renumber: [Int32: Int32] = [:]
+        // Component ids are below the number of buildings (any id scheme used here is), so a
+        // table does the renumbering.
+        var renumber = [Int32](repeating: -1, count: raw.count)
         var members: [[Int]] = []
         var componentOf = [Int32](repeating: -1, count: raw.count)
         for b in raw.indices where raw[b] >= 0 {
-            let k: Int32
-            if let known = renumber[raw[b]] {
-                k = known
-            } else {
+            precondition(Int(raw[b]) < raw.count, "component ids must be below the number of buildings")
+            var k = renumber[Int(raw[b])]
+            if k < 0 {
                 k = Int32(members.count)
-                renumber[raw[b]] = k
+                renumber[Int(raw[b])] = k
                 members.append([])
             }
             componentOf[b] = k

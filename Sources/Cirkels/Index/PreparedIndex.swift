@@ -9,7 +9,7 @@ import Foundation
 /// saying to run `cirkel index` again.
 public enum PreparedIndex {
     public static let kind = "cirkel-index"
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     static let remedy = "make it again with `cirkel index DATA_DIR -o FILE`"
 
     /// The archive bytes for a prepared analysis.
@@ -39,6 +39,15 @@ public enum PreparedIndex {
         archive.add("results.complete", bytes: p.complete.map { $0 ? 1 : 0 })
         archive.add("results.qualifying", bytes: p.qualifying.map { $0 ? 1 : 0 })
         archive.add("results.component", int32s: p.clusters.componentOfBuilding)
+        // The search structures, so that loading builds nothing.
+        let grid = p.qualifyingGrid.storage
+        archive.add("prepared.qualifying.grid", doubles: grid.geometry)
+        archive.add("prepared.qualifying.cellStart", int32s: grid.cellStart)
+        archive.add("prepared.qualifying.order", int32s: grid.order)
+        let tree = p.clusteredTree.storage
+        archive.add("prepared.clustered.x", doubles: tree.xs)
+        archive.add("prepared.clustered.y", doubles: tree.ys)
+        archive.add("prepared.clustered.original", int32s: tree.original)
         return archive.encoded()
     }
 
@@ -83,7 +92,7 @@ public enum PreparedIndex {
             }
             let data = DataSet(buildings: buildings, voorzieningen: voorzieningen, buurten: buurten, source: try archive.strings("source").first ?? path)
             if let requested, requested != stored {
-                let result = try Analysis.run(data: data, options: AnalysisOptions(profile: requested, parallelism: parallelism, vlekkenkaart: false))
+                let result = try Analysis.run(data: data, options: AnalysisOptions(profile: requested, parallelism: parallelism, vlekkenkaart: false, clusterOutlines: false))
                 return PreparedAnalysis(result: result)
             }
             let complete = try archive.bytes("results.complete").map { $0 != 0 }
@@ -94,7 +103,18 @@ public enum PreparedIndex {
                 throw GeoError.document(file: path, reason: "damaged index: the stored results do not match the buildings")
             }
             let clusters = Clusters(buildings: buildings, componentOf: component, settings: stored.cluster)
-            return PreparedAnalysis(data: data, profile: stored, complete: complete, qualifying: qualifying, clusters: clusters)
+            let qualifyingMembers = qualifying.indices.filter { qualifying[$0] }
+            let clusteredCount = clusters.clusterOfBuilding.reduce(0) { $1 > 0 ? $0 + 1 : $0 }
+            guard let grid = GridIndex(xs: qualifyingMembers.map { buildings.xs[$0] }, ys: qualifyingMembers.map { buildings.ys[$0] },
+                                       storage: try archive.doubles("prepared.qualifying.grid"), try archive.int32s("prepared.qualifying.cellStart"),
+                                       try archive.int32s("prepared.qualifying.order")),
+                  let tree = KDTree(storage: try archive.doubles("prepared.clustered.x"), try archive.doubles("prepared.clustered.y"),
+                                    try archive.int32s("prepared.clustered.original")),
+                  tree.count == clusteredCount else {
+                throw GeoError.document(file: path, reason: "damaged index: its search structures do not match the buildings")
+            }
+            return PreparedAnalysis(data: data, profile: stored, complete: complete, qualifying: qualifying, clusters: clusters,
+                                    qualifyingGrid: grid, clusteredTree: tree)
         }
     }
 }

@@ -70,6 +70,33 @@ public struct GridIndex: Sendable {
 
     public var count: Int { xs.count }
 
+    /// The grid as stored: its geometry (cell size, origin, columns, rows), the cell table
+    /// and the point order.
+    public var storage: (geometry: [Double], cellStart: [Int32], order: [Int32]) {
+        ([cellSize, minX, minY, Double(columns), Double(rows)], cellStart, order)
+    }
+
+    /// A grid from the `storage` of an earlier one over the same points (no rebuilding),
+    /// checked so that damaged input cannot cause an out-of-bounds access; nil when not
+    /// consistent.
+    public init?(xs: [Double], ys: [Double], storage geometry: [Double], _ cellStart: [Int32], _ order: [Int32]) {
+        guard xs.count == ys.count, geometry.count == 5, geometry[0] > 0, geometry[0].isFinite,
+              let columns = Int(exactly: geometry[3]), let rows = Int(exactly: geometry[4]), columns >= 1, rows >= 1,
+              columns <= Int(Int32.max), rows <= Int(Int32.max), columns.multipliedReportingOverflow(by: rows).overflow == false,
+              cellStart.count == columns * rows + 1, cellStart.first == 0, Int(cellStart.last!) == xs.count,
+              zip(cellStart, cellStart.dropFirst()).allSatisfy({ $0 <= $1 }),
+              order.count == xs.count, order.allSatisfy({ $0 >= 0 && Int($0) < xs.count }) else { return nil }
+        self.xs = xs
+        self.ys = ys
+        self.cellSize = geometry[0]
+        self.minX = geometry[1]
+        self.minY = geometry[2]
+        self.columns = columns
+        self.rows = rows
+        self.cellStart = cellStart
+        self.order = order
+    }
+
     /// The cell column/row of a coordinate, not clamped to the grid (may be negative).
     @inline(__always)
     private func cellCoordinate(_ value: Double, origin: Double) -> Int {

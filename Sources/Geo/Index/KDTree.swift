@@ -41,6 +41,21 @@ public struct KDTree: Sendable {
 
     public var count: Int { xs.count }
 
+    /// The tree as stored: coordinates in tree order and each point's original index.
+    public var storage: (xs: [Double], ys: [Double], original: [Int32]) { (xs, ys, original) }
+
+    /// A tree from `storage` of an earlier tree (no rebuilding). Checks that the arrays are
+    /// consistent and every original index is in range, so damaged input cannot cause an
+    /// out-of-bounds access; nil when they are not. (The median layout itself is trusted:
+    /// a wrong one gives wrong answers, so only load what a checksum has vouched for.)
+    public init?(storage xs: [Double], _ ys: [Double], _ original: [Int32]) {
+        guard xs.count == ys.count, original.count == xs.count,
+              original.allSatisfy({ $0 >= 0 && Int($0) < xs.count }) else { return nil }
+        self.xs = xs
+        self.ys = ys
+        self.original = original
+    }
+
     /// The nearest point to (x, y) (`euclideanDistance`); ties go to the lowest original
     /// index. Nil when the tree is empty.
     public func nearest(to x: Double, _ y: Double) -> (index: Int, distance: Double)? {
