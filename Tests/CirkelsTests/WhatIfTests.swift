@@ -41,6 +41,20 @@ struct WhatIfTests {
         #expect(incremental.clusters.clusters.map(\.units) == full.clusters.clusters.map(\.units))
         #expect(incremental.clusters.componentOfBuilding == full.clusters.componentOfBuilding)
         #expect(incremental.clusters.componentUnits == full.clusters.componentUnits)
+        // Checks against the incremental state (base structures plus additions) equal checks
+        // against the full recomputation.
+        let a = LocationChecker(prepared: incremental), b = LocationChecker(prepared: PreparedAnalysis(result: full))
+        var rng = SplitMix64(seed: seed)
+        for _ in 0..<100 {
+            let p = Location(x: 140_000 + Double.random(in: 0..<3000, using: &rng), y: 460_000 + Double.random(in: 0..<3000, using: &rng), label: "p")
+            let (ra, rb) = (try a.check(p, units: 3), try b.check(p, units: 3))
+            #expect(ra.findings.map(\.distance) == rb.findings.map(\.distance) && ra.complete == rb.complete)
+            #expect(ra.cluster.nearest?.id == rb.cluster.nearest?.id && ra.cluster.nearest?.distance == rb.cluster.nearest?.distance)
+            #expect(ra.cluster.joins == rb.cluster.joins && ra.cluster.resultingUnits == rb.cluster.resultingUnits)
+        }
+        // Saved as an index, the planned state loads with whole structures.
+        let reloaded = try PreparedIndex.load(path: try PreparedIndexTests.file(PreparedIndex.encode(incremental)))
+        #expect(reloaded.qualifying == incremental.qualifying && reloaded.extraQualifying.isEmpty)
     }
 
     @Test func aPlanReportsWhatItChanges() throws {

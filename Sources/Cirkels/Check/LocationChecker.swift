@@ -29,15 +29,14 @@ public struct LocationChecker {
         let clusters = prepared.clusters
         let settings = prepared.profile.cluster
         var nearest: (id: Int, units: Int, distance: Double)?
-        if let (k, d) = prepared.clusteredTree.nearest(to: x, y) {
-            let id = clusters.clusterOfBuilding[prepared.clusteredMembers[k]]
+        if let (building, d) = prepared.nearestClustered(to: x, y) {
+            let id = clusters.clusterOfBuilding[building]
             nearest = (id, clusters.clusters[id - 1].units, d)
         }
         var joins = Set<Int>()
         var components = Set<Int32>()
         if qualifies {
-            prepared.qualifyingGrid.forEach(within: settings.link, of: x, y) { k, _ in
-                let b = prepared.qualifyingMembers[k]
+            prepared.forEachQualifying(within: settings.link, of: x, y) { b in
                 components.insert(clusters.componentOfBuilding[b])
                 if clusters.clusterOfBuilding[b] > 0 { joins.insert(clusters.clusterOfBuilding[b]) }
             }

@@ -20,6 +20,10 @@ public struct PreparedAnalysis: Sendable {
     public let clusteredMembers: [Int]
     public let clusteredTree: KDTree
     public let buurtLookup: BuurtLookup
+    /// Qualifying and clustered buildings added by a what-if plan after the grid and tree
+    /// were built (few): searched one by one beside them. See `init(updating:…)`.
+    public let extraQualifying: [Int]
+    public let extraClustered: [Int]
 
     /// Builds the indexes; `qualifyingGrid` and `clusteredTree` may be given ready-made (from
     /// an index file, where building them would dominate the start-up of `check`). A given
@@ -40,6 +44,49 @@ public struct PreparedAnalysis: Sendable {
         clusteredMembers = clusters.clusterOfBuilding.indices.filter { clusters.clusterOfBuilding[$0] > 0 }
         self.clusteredTree = clusteredTree ?? KDTree(xs: clusteredMembers.map { b.xs[$0] }, ys: clusteredMembers.map { b.ys[$0] })
         buurtLookup = BuurtLookup(buurten: data.buurten)
+        extraQualifying = []
+        extraClustered = []
+    }
+
+    /// The state after a plan, reusing `base`'s grid and tree. A plan only adds: every
+    /// building that qualified still does and every clustered building stays clustered (its
+    /// component can only grow), so the new state's qualifying and clustered buildings are
+    /// the base's plus a few, kept in `extraQualifying` and `extraClustered`.
+    init(updating base: PreparedAnalysis, data: DataSet, complete: [Bool], qualifying: [Bool], clusters: Clusters) {
+        self.data = data
+        self.profile = base.profile
+        self.complete = complete
+        self.qualifying = qualifying
+        self.clusters = clusters
+        criterionIndexes = base.profile.criteria.map { CriterionIndex(criterion: $0, voorzieningen: data.voorzieningen) }
+        qualifyingMembers = base.qualifyingMembers
+        qualifyingGrid = base.qualifyingGrid
+        clusteredMembers = base.clusteredMembers
+        clusteredTree = base.clusteredTree
+        buurtLookup = base.buurtLookup
+        let n = base.data.buildings.count
+        precondition(base.qualifyingMembers.allSatisfy { qualifying[$0] } && base.clusteredMembers.allSatisfy { clusters.clusterOfBuilding[$0] > 0 },
+                     "a plan only adds: what qualified or was clustered stays so")
+        extraQualifying = (0..<data.buildings.count).filter { qualifying[$0] && !($0 < n && base.qualifying[$0]) }
+        extraClustered = (0..<data.buildings.count).filter { clusters.clusterOfBuilding[$0] > 0 && !($0 < n && base.clusters.clusterOfBuilding[$0] > 0) }
+    }
+
+    /// Calls `body(building)` for every qualifying building within `radius` of (x, y).
+    public func forEachQualifying(within radius: Double, of x: Double, _ y: Double, _ body: (Int) -> Void) {
+        qualifyingGrid.forEach(within: radius, of: x, y) { k, _ in body(qualifyingMembers[k]) }
+        let b = data.buildings
+        for i in extraQualifying where euclideanDistance(x, y, b.xs[i], b.ys[i]) <= radius { body(i) }
+    }
+
+    /// The clustered building nearest to (x, y) and its distance (ties: lowest building).
+    public func nearestClustered(to x: Double, _ y: Double) -> (building: Int, distance: Double)? {
+        var best = clusteredTree.nearest(to: x, y).map { (building: clusteredMembers[$0.index], distance: $0.distance) }
+        let b = data.buildings
+        for i in extraClustered {
+            let d = euclideanDistance(x, y, b.xs[i], b.ys[i])
+            if best == nil || d < best!.distance || (d == best!.distance && i < best!.building) { best = (i, d) }
+        }
+        return best
     }
 
     /// From a finished analysis.

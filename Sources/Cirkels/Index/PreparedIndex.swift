@@ -13,7 +13,12 @@ public enum PreparedIndex {
     static let remedy = "make it again with `cirkel index DATA_DIR -o FILE`"
 
     /// The archive bytes for a prepared analysis.
-    public static func encode(_ p: PreparedAnalysis) -> [UInt8] {
+    public static func encode(_ prepared: PreparedAnalysis) -> [UInt8] {
+        // A planned state keeps additions beside its search structures; the file stores
+        // whole structures, so build them afresh for it.
+        let p = prepared.extraQualifying.isEmpty && prepared.extraClustered.isEmpty ? prepared
+            : PreparedAnalysis(data: prepared.data, profile: prepared.profile, complete: prepared.complete,
+                               qualifying: prepared.qualifying, clusters: prepared.clusters)
         var archive = BinaryArchiveWriter(kind: kind, version: formatVersion)
         let b = p.data.buildings, v = p.data.voorzieningen, u = p.data.buurten
         archive.add("profile", bytes: ProfileLoader.document(for: p.profile).serialized())

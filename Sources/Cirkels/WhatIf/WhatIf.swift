@@ -31,15 +31,15 @@ public struct WhatIf: Sendable {
         }
         var complete = base.complete + [Bool](repeating: false, count: total - n)
         var qualifying = base.qualifying + [Bool](repeating: false, count: total - n)
-        // Existing buildings near a new voorziening.
-        var near = Set<Int>()
+        // Existing buildings near a new voorziening: one pass over the buildings against a
+        // tree of the (few) planned voorzieningen; building a grid over millions of
+        // buildings would cost more than the pass.
+        var reevaluated: [Int] = []
         if plan.voorzieningen.count > 0 {
-            let grid = GridIndex(xs: base.data.buildings.xs, ys: base.data.buildings.ys, cellSize: profile.largestRadius)
-            for k in 0..<plan.voorzieningen.count {
-                grid.forEach(within: profile.largestRadius, of: plan.voorzieningen.xs[k], plan.voorzieningen.ys[k]) { b, _ in near.insert(b) }
-            }
+            let planned = KDTree(xs: plan.voorzieningen.xs, ys: plan.voorzieningen.ys)
+            let b = base.data.buildings
+            for i in 0..<n where planned.nearest(to: b.xs[i], b.ys[i])!.distance <= profile.largestRadius { reevaluated.append(i) }
         }
-        let reevaluated = near.sorted()
         for b in reevaluated + Array(n..<total) { (complete[b], qualifying[b]) = evaluate(b) }
         // Components: the old ones stay whole; newly qualifying buildings link them.
         let old = base.clusters
@@ -53,15 +53,15 @@ public struct WhatIf: Sendable {
         let newGrid = GridIndex(xs: newlyQualifying.map { data.buildings.xs[$0] }, ys: newlyQualifying.map { data.buildings.ys[$0] }, cellSize: link)
         for (k, b) in newlyQualifying.enumerated() {
             let x = data.buildings.xs[b], y = data.buildings.ys[b]
-            base.qualifyingGrid.forEach(within: link, of: x, y) { q, _ in
-                sets.union(old.componentUnits.count + k, Int(old.componentOfBuilding[base.qualifyingMembers[q]]))
+            base.forEachQualifying(within: link, of: x, y) { q in
+                sets.union(old.componentUnits.count + k, Int(old.componentOfBuilding[q]))
             }
             newGrid.forEach(within: link, of: x, y) { j, _ in sets.union(old.componentUnits.count + k, old.componentUnits.count + j) }
         }
         var componentOf = [Int32](repeating: -1, count: total)
         for b in 0..<total where qualifying[b] { componentOf[b] = Int32(sets.root(of: node(b))) }
         let clusters = Clusters(buildings: data.buildings, componentOf: componentOf, settings: profile.cluster)
-        self.planned = PreparedAnalysis(data: data, profile: profile, complete: complete, qualifying: qualifying, clusters: clusters)
+        self.planned = PreparedAnalysis(updating: base, data: data, complete: complete, qualifying: qualifying, clusters: clusters)
         self.reevaluated = reevaluated
     }
 }
