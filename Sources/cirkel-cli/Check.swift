@@ -70,7 +70,7 @@ struct Check: ParsableCommand {
         let chosen = try ProfileLoader.load(nameOrPath: profile)
         let base: PreparedAnalysis
         if let index {
-            base = try PreparedIndex.load(path: index, profile: chosen)
+            base = try PreparedIndex.load(path: index, profile: chosen, buildingIDs: false)
         } else {
             base = PreparedAnalysis(result: try Analysis.run(folder: data, options: AnalysisOptions(profile: chosen, vlekkenkaart: false, clusterOutlines: false)))
         }

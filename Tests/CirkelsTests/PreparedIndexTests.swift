@@ -46,6 +46,16 @@ struct PreparedIndexTests {
             #expect(ra.buurt == rb.buurt && ra.cluster.joins == rb.cluster.joins && ra.cluster.resultingUnits == rb.cluster.resultingUnits)
             #expect(ra.cluster.nearest?.id == rb.cluster.nearest?.id && ra.cluster.nearest?.distance == rb.cluster.nearest?.distance)
         }
+        // Loaded without building ids (as `check` does): the same answers, and a plan's
+        // buildings can still be added.
+        let withoutIDs = try PreparedIndex.load(path: path, buildingIDs: false)
+        #expect(withoutIDs.data.buildings.ids.isEmpty && withoutIDs.data.buildings.count == original.data.buildings.count)
+        let c = LocationChecker(prepared: withoutIDs)
+        let spot = Location(x: 141_500, y: 461_500, label: "p")
+        #expect(try c.check(spot).findings.map(\.distance) == (try a.check(spot)).findings.map(\.distance))
+        var plan = Plan()
+        plan.buildings.append(id: "n", x: 141_500, y: 461_500, units: 4, nultredenAllowed: true)
+        #expect(WhatIf(base: withoutIDs, plan: plan).planned.data.buildings.count == original.data.buildings.count + 1)
         // Encoding is deterministic.
         #expect(PreparedIndex.encode(original) == PreparedIndex.encode(loaded))
     }

@@ -44,22 +44,32 @@ public struct Clusters: Sendable {
     /// partition gives the same result however it was computed (from scratch or by a
     /// what-if plan's incremental update).
     public init(buildings: Buildings, componentOf raw: [Int32], settings: ClusterSettings) {
-        // Renumber components by first appearance in building order, and gather members.
+        // Renumber components by first appearance in building order and add up their units.
         // Component ids are below the number of buildings (any id scheme used here is), so a
-        // table does the renumbering.
+        // table does the renumbering. Member lists are gathered only for the components that
+        // are clusters: the others need just their units.
         var renumber = [Int32](repeating: -1, count: raw.count)
-        var members: [[Int]] = []
         var componentOf = [Int32](repeating: -1, count: raw.count)
+        var componentUnits: [Int] = []
         for b in raw.indices where raw[b] >= 0 {
             precondition(Int(raw[b]) < raw.count, "component ids must be below the number of buildings")
             var k = renumber[Int(raw[b])]
             if k < 0 {
-                k = Int32(members.count)
+                k = Int32(componentUnits.count)
                 renumber[Int(raw[b])] = k
-                members.append([])
+                componentUnits.append(0)
             }
             componentOf[b] = k
-            members[Int(k)].append(b)
+            componentUnits[Int(k)] += Int(buildings.units[b])
+        }
+        var slotOfComponent = [Int32](repeating: -1, count: componentUnits.count)
+        var members: [[Int]] = []
+        for (k, units) in componentUnits.enumerated() where units >= settings.minUnits {
+            slotOfComponent[k] = Int32(members.count)
+            members.append([])
+        }
+        for b in componentOf.indices where componentOf[b] >= 0 && slotOfComponent[Int(componentOf[b])] >= 0 {
+            members[Int(slotOfComponent[Int(componentOf[b])])].append(b)
         }
         struct Draft {
             let members: [Int]
@@ -68,11 +78,8 @@ public struct Clusters: Sendable {
             let smallestY: Double
         }
         var drafts: [Draft] = []
-        var componentUnits: [Int] = []
         for component in members {
             let units = component.reduce(0) { $0 + Int(buildings.units[$1]) }
-            componentUnits.append(units)
-            guard units >= settings.minUnits else { continue }
             var sx = Double.infinity, sy = Double.infinity
             for m in component where buildings.xs[m] < sx || (buildings.xs[m] == sx && buildings.ys[m] < sy) {
                 sx = buildings.xs[m]

@@ -19,6 +19,7 @@ public enum PreparedIndex {
         let p = prepared.extraQualifying.isEmpty && prepared.extraClustered.isEmpty ? prepared
             : PreparedAnalysis(data: prepared.data, profile: prepared.profile, complete: prepared.complete,
                                qualifying: prepared.qualifying, clusters: prepared.clusters)
+        precondition(p.data.buildings.ids.count == p.data.buildings.count, "an index is written with its building ids")
         var archive = BinaryArchiveWriter(kind: kind, version: formatVersion)
         let b = p.data.buildings, v = p.data.voorzieningen, u = p.data.buurten
         archive.add("profile", bytes: ProfileLoader.document(for: p.profile).serialized())
@@ -67,13 +68,15 @@ public enum PreparedIndex {
 
     /// Loads an index. With a `profile` other than the one the index was made with, the
     /// results are computed again from the stored data (slower, still no GeoJSON).
-    public static func load(path: String, profile requested: Profile? = nil, parallelism: Parallelism = .machine) throws -> PreparedAnalysis {
+    /// `buildingIDs: false` skips decoding the building ids (see `Buildings.ids`).
+    public static func load(path: String, profile requested: Profile? = nil, parallelism: Parallelism = .machine,
+                            buildingIDs: Bool = true) throws -> PreparedAnalysis {
         try wrappingGeoErrors {
             let archive = try BinaryArchiveReader(path: path, kind: kind, supportedVersions: formatVersion...formatVersion, remedy: remedy)
             let stored = try ProfileLoader.parse(Data(try archive.bytes("profile")), source: "\(path) (stored profile)", isTOML: false)
             var buildings = Buildings()
-            buildings.ids = try archive.strings("buildings.id")
             buildings.xs = try archive.doubles("buildings.x")
+            if buildingIDs { buildings.ids = try archive.strings("buildings.id") }
             buildings.ys = try archive.doubles("buildings.y")
             buildings.units = try archive.int32s("buildings.units")
             buildings.nultredenAllowed = try archive.bytes("buildings.nultreden").map { $0 != 0 }
@@ -89,8 +92,8 @@ public enum PreparedIndex {
                 kinds: try archive.bytes("buurten.kind"), xs: try archive.doubles("buurten.x"), ys: try archive.doubles("buurten.y"),
                 partStart: try archive.int32s("buurten.partStart"), ringStart: try archive.int32s("buurten.ringStart"),
                 coordinateStart: try archive.int32s("buurten.coordinateStart"), source: path)
-            let n = buildings.ids.count
-            guard [buildings.xs.count, buildings.ys.count, buildings.units.count, buildings.nultredenAllowed.count].allSatisfy({ $0 == n }),
+            let n = buildings.xs.count
+            guard !buildingIDs || buildings.ids.count == n, [buildings.xs.count, buildings.ys.count, buildings.units.count, buildings.nultredenAllowed.count].allSatisfy({ $0 == n }),
                   [voorzieningen.names.count, voorzieningen.xs.count, voorzieningen.ys.count].allSatisfy({ $0 == voorzieningen.types.count }),
                   buurten.names.count == buurten.codes.count, buurten.geometries.count == buurten.codes.count else {
                 throw GeoError.document(file: path, reason: "damaged index: its sections disagree on the number of features")

@@ -1,5 +1,7 @@
 /// The buildings of a data set (SPEC §1), as parallel arrays, located in RD New metres.
 public struct Buildings: Sendable {
+    /// Identifiers; empty when a prepared index was loaded without them (`cirkel check`
+    /// shows none, and decoding millions of strings would dominate its start-up).
     public internal(set) var ids: [String] = []
     /// The location: the point, or a polygon's point on surface (SPEC §2).
     public internal(set) var xs: [Double] = []
@@ -11,10 +13,11 @@ public struct Buildings: Sendable {
 
     public init() {}
 
-    public var count: Int { ids.count }
+    public var count: Int { xs.count }
 
     public mutating func append(id: String, x: Double, y: Double, units: Int, nultredenAllowed: Bool) {
-        ids.append(id)
+        // Without ids (see `ids`), none are kept for added buildings either.
+        if ids.count == xs.count { ids.append(id) }
         xs.append(x)
         ys.append(y)
         self.units.append(Int32(units))
