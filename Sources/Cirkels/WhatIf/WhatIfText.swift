@@ -45,7 +45,9 @@ public struct WhatIfText {
         if !c.buurten.isEmpty {
             lines.append(say("  per buurt (units): complete, qualifying, in clusters", "  per buurt (wooneenheden): compleet, geschikt, in clusters"))
             for row in c.buurten {
-                let name = row.buurt.map { "\(planned.data.buurten.codes[$0]) \(planned.data.buurten.names[$0])" } ?? say("outside every buurt", "buiten elke buurt")
+                let outside = planned.data.buurten.count == 0 ? say("all (the data has no buurten)", "alle (de gegevens hebben geen buurten)")
+                    : say("outside every buurt", "buiten elke buurt")
+                let name = row.buurt.map { "\(planned.data.buurten.codes[$0]) \(planned.data.buurten.names[$0])" } ?? outside
                 lines.append("    \(name): \(signed(row.unitsComplete)), \(signed(row.unitsQualifying)), \(signed(row.unitsInClusters))")
             }
         }
