@@ -45,15 +45,7 @@ struct Analyse: ParsableCommand {
     var noVlekkenkaart = false
 
     mutating func run() throws {
-        do {
-            try analyse()
-        } catch let error as CirkelError {
-            printError(error.description)
-            throw ExitCode.failure
-        } catch let error as GeoError {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        try reportingErrors { try analyse() }
     }
 
     func analyse() throws {
@@ -89,8 +81,4 @@ enum OutputCRS: String, ExpressibleByArgument, CaseIterable {
     case wgs84, rd
 
     var coordinateReferenceSystem: CoordinateReferenceSystem { self == .wgs84 ? .wgs84 : .rdNew }
-}
-
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data("cirkel: error: \(message)\n".utf8))
 }

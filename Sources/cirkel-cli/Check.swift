@@ -50,12 +50,7 @@ struct Check: ParsableCommand {
     var lang: Language = .en
 
     mutating func run() throws {
-        do {
-            try answer()
-        } catch let error as CirkelError {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        try reportingErrors { try answer() }
     }
 
     func answer() throws {

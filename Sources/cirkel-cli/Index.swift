@@ -26,7 +26,7 @@ struct Index: ParsableCommand {
     var profile: String = BuiltInProfiles.woonzorgcirkel.name
 
     mutating func run() throws {
-        do {
+        try reportingErrors {
             var timings = StageTimings()
             let options = AnalysisOptions(profile: try ProfileLoader.load(nameOrPath: profile), vlekkenkaart: false, clusterOutlines: false)
             let result = try Analysis.run(folder: dataDirectory, options: options)
@@ -36,9 +36,6 @@ struct Index: ParsableCommand {
             let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
             print("cirkel index \(dataDirectory) → \(output) (\(size / 1024) KiB; profile \(options.profile.name); \(result.data.buildings.count) buildings, \(result.data.voorzieningen.count) voorzieningen and haltes, \(result.data.buurten.count) buurten)")
             print("  seconds  " + timings.stages.map { "\($0.name) \(String(format: "%.3f", $0.seconds))" }.joined(separator: ", "))
-        } catch let error as CirkelError {
-            printError(error.description)
-            throw ExitCode.failure
         }
     }
 }

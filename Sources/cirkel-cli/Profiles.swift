@@ -23,12 +23,9 @@ struct Profiles: ParsableCommand {
             }
             return
         }
-        do {
+        try reportingErrors {
             let loaded = try ProfileLoader.load(nameOrPath: profile)
             FileHandle.standardOutput.write(Data(ProfileLoader.document(for: loaded).serialized()))
-        } catch let error as CirkelError {
-            printError(error.description)
-            throw ExitCode.failure
         }
     }
 }

@@ -82,12 +82,7 @@ public struct DataSetReader {
             default:
                 throw fail("\"units\" must be a whole number ≥ 0, found \(units[f].description)")
             }
-            let allowed: Bool
-            switch nultreden[f] {
-            case .absent, .null: allowed = true
-            case let .bool(b): allowed = b
-            default: throw fail("\"nultreden\" must be true or false, found \(nultreden[f].description)")
-            }
+            let allowed = try BuildingProperties.nultredenAllowed(nultreden[f], fail: fail)
             let id = ids[f].text ?? table.featureIDs[f].text ?? String(f)
             buildings.append(id: id, x: xs[f], y: ys[f], units: unitCount, nultredenAllowed: allowed)
         }

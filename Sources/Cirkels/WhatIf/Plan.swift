@@ -33,12 +33,7 @@ public struct Plan: Sendable {
                 guard n.isFinite, n >= 1, n.rounded() == n, n <= Double(Int32.max) else {
                     throw fail("\"units\" of a planned building must be a whole number ≥ 1, found \(units[f].description)")
                 }
-                let allowed: Bool
-                switch nultreden[f] {
-                case .absent, .null: allowed = true
-                case let .bool(b): allowed = b
-                default: throw fail("\"nultreden\" must be true or false, found \(nultreden[f].description)")
-                }
+                let allowed = try BuildingProperties.nultredenAllowed(nultreden[f], fail: fail)
                 let id = ids[f].text ?? table.featureIDs[f].text ?? "plan-\(f)"
                 plan.buildings.append(id: id, x: xs[f], y: ys[f], units: Int(n), nultredenAllowed: allowed)
             case (.absent, .absent):
