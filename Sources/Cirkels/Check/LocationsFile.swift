@@ -38,18 +38,16 @@ public enum LocationsFile {
             throw CirkelError.invalidFeature(file: path, index: 0, reason: "the header needs columns lon,lat (WGS84) or x,y (RD New); found \(header.joined(separator: ","))")
         }
         let labelColumn = header.firstIndex(of: "name") ?? header.firstIndex(of: "id")
-        return try lines.enumerated().map { row, line in
-            // Rows are numbered as in a spreadsheet: the header is row 1.
+        // Rows are numbered as in a spreadsheet: the header is row 1.
+        let points: [(Double, Double, String)] = try lines.enumerated().map { row, line in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard max(a, b) < fields.count, let first = Double(fields[a]), let second = Double(fields[b]) else {
+            guard max(a, b) < fields.count, let first = Double(fields[a]), let second = Double(fields[b]), first.isFinite, second.isFinite else {
                 throw CirkelError.invalidFeature(file: path, index: row, reason: "row \(row + 2): expected numbers in columns \(header[a]) and \(header[b])")
             }
-            let label = labelColumn.flatMap { $0 < fields.count ? fields[$0] : nil } ?? "\(fields[a]),\(fields[b])"
-            do {
-                return try Location.make(first, second, crs: crs, label: label)
-            } catch let error as CirkelError {
-                throw CirkelError.invalidFeature(file: path, index: row, reason: "row \(row + 2): \(error.description)")
-            }
+            return (first, second, labelColumn.flatMap { $0 < fields.count ? fields[$0] : nil } ?? "\(fields[a]),\(fields[b])")
+        }
+        return try Location.makeAll(points, crs: crs) { row, error in
+            .invalidFeature(file: path, index: row, reason: "row \(row + 2): \(error.description)")
         }
     }
 }
