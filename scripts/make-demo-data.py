@@ -58,6 +58,9 @@ import os
 import random
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from rd_projection import Proj  # noqa: E402  (shared with benchmarks/generate)
+
 DEFAULT_SEED = 20250523
 CX, CY = 155000.0, 445000.0          # town centre in RD New
 NSEG = 144                           # vertices per ring boundary (2.5 degrees)
@@ -69,81 +72,6 @@ ROAD_ANGLES = (20.0, 110.0, 200.0, 290.0)
 ROAD_NAMES = {20.0: "Rijksstraatweg", 110.0: "Molenweg", 200.0: "Dijkweg", 290.0: "Kerkweg"}
 STATION_POLAR = (245.0, 480.0)       # the railway is tangent to this circle
 RAIL_DIR = 155.0
-
-
-# --------------------------------------------------------------------------
-# PROJ through ctypes
-# --------------------------------------------------------------------------
-
-class Proj:
-    """EPSG:28992 <-> EPSG:4326 (lon, lat order) with libproj."""
-
-    PJ_FWD, PJ_INV = 1, -1
-
-    def __init__(self):
-        path = "libproj.so.25"
-        try:
-            lib = ctypes.CDLL(path)
-        except OSError:
-            found = ctypes.util.find_library("proj")
-            if not found:
-                raise SystemExit("libproj not found (need libproj.so.25)")
-            lib = ctypes.CDLL(found)
-        vp, dp, sz = ctypes.c_void_p, ctypes.POINTER(ctypes.c_double), ctypes.c_size_t
-        lib.proj_context_create.restype = vp
-        lib.proj_context_create.argtypes = []
-        lib.proj_create_crs_to_crs.restype = vp
-        lib.proj_create_crs_to_crs.argtypes = [vp, ctypes.c_char_p, ctypes.c_char_p, vp]
-        lib.proj_normalize_for_visualization.restype = vp
-        lib.proj_normalize_for_visualization.argtypes = [vp, vp]
-        lib.proj_trans_generic.restype = sz
-        lib.proj_trans_generic.argtypes = [vp, ctypes.c_int,
-                                           dp, sz, sz, dp, sz, sz,
-                                           dp, sz, sz, dp, sz, sz]
-        lib.proj_destroy.restype = vp
-        lib.proj_destroy.argtypes = [vp]
-        lib.proj_context_destroy.restype = None
-        lib.proj_context_destroy.argtypes = [vp]
-        self.lib = lib
-        self.ctx = lib.proj_context_create()
-        raw = lib.proj_create_crs_to_crs(self.ctx, b"EPSG:28992", b"EPSG:4326", None)
-        if not raw:
-            raise SystemExit("proj_create_crs_to_crs(EPSG:28992, EPSG:4326) failed")
-        self.pj = lib.proj_normalize_for_visualization(self.ctx, raw)
-        lib.proj_destroy(raw)
-        if not self.pj:
-            raise SystemExit("proj_normalize_for_visualization failed")
-
-    def _trans(self, direction, pts):
-        n = len(pts)
-        if n == 0:
-            return []
-        xs = (ctypes.c_double * n)(*[p[0] for p in pts])
-        ys = (ctypes.c_double * n)(*[p[1] for p in pts])
-        d = ctypes.sizeof(ctypes.c_double)
-        done = self.lib.proj_trans_generic(self.pj, direction, xs, d, n, ys, d, n,
-                                           None, 0, 0, None, 0, 0)
-        if done != n:
-            raise SystemExit("proj_trans_generic transformed %d of %d points" % (done, n))
-        out = list(zip(xs, ys))
-        for p in out:
-            if not (math.isfinite(p[0]) and math.isfinite(p[1])):
-                raise SystemExit("PROJ returned a non-finite coordinate")
-        return out
-
-    def to_wgs84(self, pts):
-        return self._trans(self.PJ_FWD, pts)
-
-    def to_rd(self, pts):
-        return self._trans(self.PJ_INV, pts)
-
-    def close(self):
-        if self.pj:
-            self.lib.proj_destroy(self.pj)
-            self.pj = None
-        if self.ctx:
-            self.lib.proj_context_destroy(self.ctx)
-            self.ctx = None
 
 
 # --------------------------------------------------------------------------

@@ -115,6 +115,9 @@ import random
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+from rd_projection import Proj  # noqa: E402  (shared with scripts/make-demo-data.py)
+
 FILES = ("buildings", "voorzieningen", "ov_haltes", "buurten")
 CHUNK = 100_000                  # buildings per projection call / write
 BUILDINGS_PER_TOWN = 3200
@@ -192,80 +195,6 @@ BUURT_STEM = ("Vogel", "Bloemen", "Bomen", "Schilders", "Componisten", "Rivieren
               "Hoge", "Lage", "Kloosters", "Akker", "Weide", "Heide", "Linden", "Eiken", "Berken",
               "Wilgen", "Polder", "Dijk", "Vaart", "Singel", "Slot", "Hof")
 BUURT_SUF = ("wijk", "buurt", "kwartier", "park", "veld", "hof", "hoek", "kamp", "zoom", "erf")
-
-
-# --------------------------------------------------------------------------
-# PROJ through ctypes (as scripts/make-demo-data.py, but on whole arrays)
-# --------------------------------------------------------------------------
-
-class Proj:
-    """EPSG:28992 <-> EPSG:4326 (lon, lat order) with libproj."""
-
-    PJ_FWD, PJ_INV = 1, -1
-
-    def __init__(self):
-        try:
-            lib = ctypes.CDLL("libproj.so.25")
-        except OSError:
-            found = ctypes.util.find_library("proj")
-            if not found:
-                raise SystemExit("libproj not found (need libproj.so.25)")
-            lib = ctypes.CDLL(found)
-        vp, dp, sz = ctypes.c_void_p, ctypes.POINTER(ctypes.c_double), ctypes.c_size_t
-        lib.proj_context_create.restype = vp
-        lib.proj_context_create.argtypes = []
-        lib.proj_create_crs_to_crs.restype = vp
-        lib.proj_create_crs_to_crs.argtypes = [vp, ctypes.c_char_p, ctypes.c_char_p, vp]
-        lib.proj_normalize_for_visualization.restype = vp
-        lib.proj_normalize_for_visualization.argtypes = [vp, vp]
-        lib.proj_trans_generic.restype = sz
-        lib.proj_trans_generic.argtypes = [vp, ctypes.c_int,
-                                           dp, sz, sz, dp, sz, sz,
-                                           dp, sz, sz, dp, sz, sz]
-        lib.proj_destroy.restype = vp
-        lib.proj_destroy.argtypes = [vp]
-        lib.proj_context_destroy.restype = None
-        lib.proj_context_destroy.argtypes = [vp]
-        self.lib = lib
-        self.ctx = lib.proj_context_create()
-        raw = lib.proj_create_crs_to_crs(self.ctx, b"EPSG:28992", b"EPSG:4326", None)
-        if not raw:
-            raise SystemExit("proj_create_crs_to_crs(EPSG:28992, EPSG:4326) failed")
-        self.pj = lib.proj_normalize_for_visualization(self.ctx, raw)
-        lib.proj_destroy(raw)
-        if not self.pj:
-            raise SystemExit("proj_normalize_for_visualization failed")
-
-    def trans(self, xs, ys, direction):
-        """Transform array('d') xs, ys in place with one proj_trans_generic call."""
-        n = len(xs)
-        if n == 0:
-            return
-        cx = (ctypes.c_double * n).from_buffer(xs)
-        cy = (ctypes.c_double * n).from_buffer(ys)
-        d = ctypes.sizeof(ctypes.c_double)
-        done = self.lib.proj_trans_generic(self.pj, direction, cx, d, n, cy, d, n,
-                                           None, 0, 0, None, 0, 0)
-        del cx, cy
-        if done != n:
-            raise SystemExit("proj_trans_generic transformed %d of %d points" % (done, n))
-        for v in (min(xs), max(xs), min(ys), max(ys)):
-            if not math.isfinite(v):
-                raise SystemExit("PROJ returned a non-finite coordinate")
-
-    def to_wgs84(self, xs, ys):
-        self.trans(xs, ys, self.PJ_FWD)
-
-    def to_rd(self, xs, ys):
-        self.trans(xs, ys, self.PJ_INV)
-
-    def close(self):
-        if self.pj:
-            self.lib.proj_destroy(self.pj)
-            self.pj = None
-        if self.ctx:
-            self.lib.proj_context_destroy(self.ctx)
-            self.ctx = None
 
 
 # --------------------------------------------------------------------------
@@ -354,7 +283,7 @@ class Output:
     def project(self, xs, ys):
         if self.proj is not None:
             t = time.perf_counter()
-            self.proj.to_wgs84(xs, ys)
+            self.proj.arrays_to_wgs84(xs, ys)
             self.t_proj += time.perf_counter() - t
 
     # buildings --------------------------------------------------------
@@ -1324,7 +1253,7 @@ def check(outdir):
             if min(xs) < LONLAT_BOX[0] or max(xs) > LONLAT_BOX[2] or \
                     min(ys) < LONLAT_BOX[1] or max(ys) > LONLAT_BOX[3]:
                 errors.append("%s: lon/lat outside %s" % (f, LONLAT_BOX))
-            proj.to_rd(xs, ys)
+            proj.arrays_to_rd(xs, ys)
         if min(xs) < EXTENT[0] or max(xs) > EXTENT[2] or min(ys) < EXTENT[1] or \
                 max(ys) > EXTENT[3]:
             errors.append("%s: RD coordinates outside the extent %s (x %.0f..%.0f, y %.0f..%.0f)"
