@@ -88,29 +88,3 @@ struct FeatureLocator {
         return (xs, ys)
     }
 }
-
-/// A raw pointer that may cross into parallel chunks; every chunk writes a disjoint range.
-struct SendablePointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
-}
-
-/// One result slot per work item, filled from parallel chunks that each own disjoint slots.
-final class ResultSlots<T>: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<T?>
-
-    init(count: Int) {
-        buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        buffer.initialize(repeating: nil)
-    }
-
-    deinit {
-        buffer.deinitialize()
-        buffer.deallocate()
-    }
-
-    /// Each index is written by exactly one chunk, so no lock is needed.
-    func set(_ index: Int, _ value: T) { buffer[index] = value }
-    func value(_ index: Int) -> T? { buffer[index] }
-    var all: [T?] { Array(buffer) }
-}

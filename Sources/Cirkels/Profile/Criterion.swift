@@ -41,9 +41,6 @@ public struct Criterion: Sendable, Equatable {
         case .none: return 0
         }
     }
-
-    /// The radius whose disc bounds the `ideal` level.
-    public var idealRadius: Double { ideal ?? radius }
 }
 
 import Foundation
