@@ -53,7 +53,14 @@ struct Analyse: ParsableCommand {
         let parallelism = threads.map(Parallelism.init(workers:)) ?? .machine
         let options = AnalysisOptions(profile: try ProfileLoader.load(nameOrPath: profile), parallelism: parallelism,
                                       vlekkenkaart: !noVlekkenkaart)
-        var result = try Analysis.run(folder: dataDirectory, options: options)
+        // With a plan, the base state is needed only for its reach and clusters (the outputs
+        // describe the planned state): no vlekkenkaart or outlines for it.
+        var baseOptions = options
+        if plan != nil {
+            baseOptions.vlekkenkaart = false
+            baseOptions.clusterOutlines = false
+        }
+        var result = try Analysis.run(folder: dataDirectory, options: baseOptions)
         var timings = result.timings
         var whatIf: WhatIfText?
         if let plan {

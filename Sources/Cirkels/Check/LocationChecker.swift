@@ -18,11 +18,13 @@ public struct LocationChecker {
             findings.append(CriterionFinding(criterion: index.criterion, distance: d, level: index.criterion.level(at: d), nearest: nearest))
         }
         let score = findings.reduce(0) { $0 + $1.points }
-        let complete = findings.allSatisfy { !$0.criterion.required || $0.level != .none }
+        let complete = Signature(findings.map(\.level)).isComplete(in: profile)
         let buurt = try prepared.buurtLookup.buurt(at: x, y, context: context, cache: buurtCache)
         return LocationReport(location: location, findings: findings, score: score, maximumScore: profile.maximumScore,
                               complete: complete, buurt: buurt,
-                              cluster: clusterFinding(x: x, y: y, units: units, qualifies: complete && units >= 1))
+                              cluster: clusterFinding(x: x, y: y, units: units,
+                                                       // the planner's homes are assumed nultreden
+                                                       qualifies: Buildings.qualifies(complete: complete, units: units, nultredenAllowed: true)))
     }
 
     func clusterFinding(x: Double, y: Double, units: Int, qualifies: Bool) -> ClusterFinding {

@@ -10,3 +10,18 @@ enum BuildingProperties {
         }
     }
 }
+
+extension Buildings {
+    /// SPEC §3: a building qualifies when it has at least one unit, nultreden is not false,
+    /// and its location is complete. The one place this rule is written.
+    @inline(__always)
+    public static func qualifies(complete: Bool, units: Int, nultredenAllowed: Bool) -> Bool {
+        complete && units >= 1 && nultredenAllowed
+    }
+
+    /// Whether building b qualifies, given whether its location is complete.
+    @inline(__always)
+    public func qualifies(_ b: Int, complete: Bool) -> Bool {
+        Buildings.qualifies(complete: complete, units: Int(units[b]), nultredenAllowed: nultredenAllowed[b])
+    }
+}

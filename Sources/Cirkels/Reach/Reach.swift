@@ -36,7 +36,7 @@ public struct Reach: Sendable {
             }
             scores[b] = score
             complete[b] = isComplete
-            qualifying[b] = isComplete && buildings.units[b] >= 1 && buildings.nultredenAllowed[b]
+            qualifying[b] = buildings.qualifies(b, complete: isComplete)
         }
         self.distances = distances
         self.scores = scores

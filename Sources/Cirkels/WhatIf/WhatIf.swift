@@ -26,8 +26,8 @@ public struct WhatIf: Sendable {
         let indexes = profile.criteria.map { CriterionIndex(criterion: $0, voorzieningen: data.voorzieningen) }
         func evaluate(_ b: Int) -> (complete: Bool, qualifying: Bool) {
             let x = data.buildings.xs[b], y = data.buildings.ys[b]
-            let complete = indexes.allSatisfy { !$0.criterion.required || $0.criterion.level(at: $0.nearest(to: x, y).distance) != .none }
-            return (complete, complete && data.buildings.units[b] >= 1 && data.buildings.nultredenAllowed[b])
+            let complete = Signature(indexes.map { $0.criterion.level(at: $0.nearest(to: x, y).distance) }).isComplete(in: profile)
+            return (complete, data.buildings.qualifies(b, complete: complete))
         }
         var complete = base.complete + [Bool](repeating: false, count: total - n)
         var qualifying = base.qualifying + [Bool](repeating: false, count: total - n)
