@@ -5,24 +5,14 @@ import Foundation
 struct FeatureLocator {
     let parallelism: Parallelism
 
-    /// Projects `table`'s geometries to RD New in place (no-op for RD input), one PROJ
-    /// transformation per worker on contiguous slices of the coordinate arrays.
+    /// Projects `table`'s geometries to RD New in place (no-op for RD input), on all workers.
     func projectToRD(_ table: inout FeatureTable) throws {
         guard table.crs != .rdNew, table.geometries.xs.count > 0 else { return }
         let original = table.geometries
         let source = table.crs
         var projected = table.geometries
         try projected.withMutableCoordinates { xs, ys in
-            let count = xs.count
-            try xs.withUnsafeMutableBufferPointer { xBuffer in
-                try ys.withUnsafeMutableBufferPointer { yBuffer in
-                    let xBase = SendablePointer(xBuffer.baseAddress!), yBase = SendablePointer(yBuffer.baseAddress!)
-                    try parallelism.forEachRange(count: count, minimumPerWorker: 200_000) { range, _ in
-                        let projection = try Projection(from: source, to: .rdNew)
-                        try projection.transform(xs: xBase.pointer + range.lowerBound, ys: yBase.pointer + range.lowerBound, count: range.count)
-                    }
-                }
-            }
+            try Projection.transform(xs: &xs, ys: &ys, from: source, to: .rdNew, parallelism: parallelism)
         }
         try checkDomain(projected, original: original, declared: source, file: table.source)
         table.geometries = projected

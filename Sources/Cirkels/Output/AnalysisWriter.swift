@@ -10,28 +10,33 @@ public struct AnalysisWriter {
         self.parallelism = parallelism
     }
 
-    /// Writes into `folder` (created if needed); returns the names written.
+    /// Writes into `folder` (created if needed); returns the names written. `extra` files
+    /// (name, bytes) are written with the others, all or none.
     @discardableResult
-    /// `extra` files (name, bytes) are written with the others, all or none.
     public func write(_ result: AnalysisResult, to folder: String, extra: [(String, [UInt8])] = []) throws -> [String] {
         let staged = try wrappingGeoErrors { try StagedOutputDirectory(target: URL(fileURLWithPath: folder)) }
         let layers = MapLayers(result: result, crs: crs, parallelism: parallelism)
-        var files: [(String, [UInt8])] = [
-            (OutputFiles.buildings, BuildingsTable.make(result).bytes),
-            (OutputFiles.coverage, CoverageTable.make(result).bytes),
-            (OutputFiles.coverageJSON, CoverageTable.document(result).serialized()),
-            (OutputFiles.sensitivity, SensitivityTable.make(result).bytes),
-            (OutputFiles.clusters, try layers.clusters()),
-            (OutputFiles.clustersTable, layers.clustersTable().bytes),
-            (OutputFiles.profile, ProfileLoader.document(for: result.profile).serialized()),
+        // The files are independent, so they are made in parallel; the two largest first, so
+        // that they go to different workers (worker w takes files w, w + workers, …).
+        var makers: [(String, () throws -> [UInt8])] = [
+            (OutputFiles.buildings, { BuildingsTable.make(result).bytes }),
+            (OutputFiles.clusters, { try layers.clusters() }),
+            (OutputFiles.coverage, { CoverageTable.make(result).bytes }),
+            (OutputFiles.coverageJSON, { CoverageTable.document(result).serialized() }),
+            (OutputFiles.sensitivity, { SensitivityTable.make(result).bytes }),
+            (OutputFiles.clustersTable, { layers.clustersTable().bytes }),
+            (OutputFiles.profile, { ProfileLoader.document(for: result.profile).serialized() }),
         ]
-        if let map = result.vlekkenkaart { files.append((OutputFiles.vlekkenkaart, try layers.vlekkenkaart(map))) }
-        if result.data.buurten.count > 0 { files.append((OutputFiles.buurten, try layers.buurten())) }
-        files += extra
+        if let map = result.vlekkenkaart { makers.insert((OutputFiles.vlekkenkaart, { try layers.vlekkenkaart(map) }), at: 2) }
+        if result.data.buurten.count > 0 { makers.append((OutputFiles.buurten, { try layers.buurten() })) }
+        makers += extra.map { file in (file.0, { file.1 }) }
+        let contents = ResultSlots<[UInt8]>(count: makers.count)
+        try parallelism.run(chunks: makers.count) { k in contents.set(k, try makers[k].1()) }
+        let listed = makers.indices.sorted { (OutputFiles.order.firstIndex(of: makers[$0].0) ?? Int.max) < (OutputFiles.order.firstIndex(of: makers[$1].0) ?? Int.max) }
         try wrappingGeoErrors {
-            for (name, bytes) in files { try staged.write(name, bytes) }
+            for k in listed { try staged.write(makers[k].0, contents.value(k)!) }
             try staged.commit()
         }
-        return files.map(\.0)
+        return listed.map { makers[$0].0 }
     }
 }

@@ -14,7 +14,7 @@ struct MapLayers {
         guard crs != .rdNew, column.xs.count > 0 else { return column }
         var copy = column
         try copy.withMutableCoordinates { xs, ys in
-            try wrappingGeoErrors { try Projection(from: .rdNew, to: crs).transform(xs: &xs, ys: &ys) }
+            try wrappingGeoErrors { try Projection.transform(xs: &xs, ys: &ys, from: .rdNew, to: crs, parallelism: parallelism) }
         }
         return copy
     }

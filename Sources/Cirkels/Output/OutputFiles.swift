@@ -11,4 +11,8 @@ public enum OutputFiles {
     public static let profile = "profile.json"
     /// With a what-if plan: what the plan changes.
     public static let whatIf = "what-if.json"
+
+    /// The order files are listed (and written) in.
+    public static let order = [buildings, coverage, coverageJSON, sensitivity, clusters, clustersTable, profile,
+                               vlekkenkaart, buurten, whatIf]
 }
