@@ -69,7 +69,7 @@ struct Analyse: ParsableCommand {
             // The summary of the change comes from the incremental what-if; the outputs from a
             // full analysis of the planned data (the tests prove the two agree).
             whatIf = try timings.measure("what-if") {
-                let change = WhatIf(base: PreparedAnalysis(result: base), plan: plan)
+                let change = try WhatIf(base: PreparedAnalysis(result: base), plan: plan)
                 return WhatIfText(changes: try WhatIfChanges(change), planned: change.planned, language: lang)
             }
             result = try Analysis.run(data: base.data.applying(plan), options: options)

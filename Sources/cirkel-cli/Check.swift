@@ -57,27 +57,34 @@ struct Check: ParsableCommand {
         guard units >= 1 else { throw CirkelError.invalidRequest("--units must be at least 1") }
         let given = [location != nil, rd != nil, locations != nil].filter { $0 }.count
         guard given == 1 else { throw CirkelError.invalidRequest("give one of LOCATION (lon,lat), --rd x,y or --locations FILE") }
-        let places: [Location]
-        if let location { places = [try Location.parse(location, rd: false)] }
-        else if let rd { places = [try Location.parse(rd, rd: true)] }
-        else { places = try LocationsFile.read(path: locations!) }
-
+        func parsePlaces(_ projection: ProjectionDefinition?) throws -> [Location] {
+            if let location { return [try Location.parse(location, rd: false, projection: projection)] }
+            if let rd { return [try Location.parse(rd, rd: true)] }
+            return try LocationsFile.read(path: locations!, projection: projection)
+        }
         let chosen = try ProfileLoader.load(nameOrPath: profile)
         let base: PreparedAnalysis
+        let places: [Location]
         if let index {
+            // Locations are projected by the operation the index stores (no PROJ search).
             base = try PreparedIndex.load(path: index, profile: chosen, buildingIDs: false)
+            places = try parsePlaces(base.projection)
         } else {
+            // Locations first: a mistyped one is reported before the data is analysed.
+            places = try parsePlaces(nil)
             base = PreparedAnalysis(result: try Analysis.run(folder: data, options: AnalysisOptions(profile: chosen, vlekkenkaart: false, clusterOutlines: false)))
         }
         var prepared = base
         var whatIfText: WhatIfText?
         if let plan {
-            let whatIf = WhatIf(base: base, plan: try Plan.read(path: plan))
+            let whatIf = try WhatIf(base: base, plan: try Plan.read(path: plan))
             prepared = whatIf.planned
             whatIfText = WhatIfText(changes: try WhatIfChanges(whatIf), planned: prepared, language: lang)
         }
         let checker = LocationChecker(prepared: prepared)
         let reports = try places.map { try checker.check($0, units: units) }
+        // The answers came from an index read in place: show none unless what they read was intact.
+        try prepared.checkIntegrity()
         let text = LocationReportText(prepared: prepared, language: lang)
         if json {
             FileHandle.standardOutput.write(Data(LocationReportJSON.answer(reports, prepared: prepared, text: text, whatIf: whatIfText?.document()).serialized()))

@@ -82,5 +82,14 @@ struct IndexCommandTests {
         try bytes.prefix(bytes.count / 2).write(to: truncated)
         let run = try Command.cirkel(["check", "5.3874,51.9934", "--index", truncated.path])
         #expect(run.status == 1 && run.stderr.contains("truncated.cirkelindex") && run.stderr.contains("truncated"), "\(run.stderr)")
+        // The last byte belongs to a search structure a check reads in place (the last
+        // criterion's tree): the damage is found as the check reads it, and no answer is shown.
+        var flipped = bytes
+        flipped[flipped.count - 1] ^= 0x01
+        let corrupt = folder.appendingPathComponent("corrupt.cirkelindex")
+        try flipped.write(to: corrupt)
+        let damaged = try Command.cirkel(["check", "5.3874,51.9934", "--index", corrupt.path])
+        #expect(damaged.status == 1 && damaged.stdout.isEmpty && damaged.stderr.contains("corrupt.cirkelindex")
+            && damaged.stderr.contains("is corrupt"), "\(damaged.stderr)")
     }
 }

@@ -20,7 +20,7 @@ struct CheckTests {
         #expect(r.findings.map(\.level) == [.ideal, .ideal, .ideal, .none, .none] as [Level])
         #expect(r.score == 3 && r.maximumScore == 5 && r.complete)
         #expect(r.missing.isEmpty && r.absentOptional.map(\.criterion.name) == ["apotheek", "supermarkt"] as [String])
-        #expect(prepared.data.buurten.codes[try #require(r.buurt)] == "BU1")
+        #expect(prepared.buurten.codes[try #require(r.buurt)] == "BU1")
         #expect(r.signature == Signature([.ideal, .ideal, .ideal, .none, .none]))
         // Nearest cluster: cluster 1 (a, 10 units) at O, 100 m away; no qualifying home within
         // 25 m, so one home alone stays 1 unit.

@@ -28,10 +28,11 @@ struct WhatIfTests {
         let options = AnalysisOptions(vlekkenkaart: false)
         let base = PreparedAnalysis(result: try Analysis.run(folder: folder, options: options))
         let plan = Self.randomPlan(seed: seed &* 7, voorzieningen: voorzieningen, buildings: buildings)
-        let incremental = WhatIf(base: base, plan: plan).planned
-        let full = try Analysis.run(data: base.data.applying(plan), options: options)
+        let whatIf = try WhatIf(base: base, plan: plan)
+        let incremental = whatIf.plannedState
+        let full = try Analysis.run(data: try base.state().data.applying(plan), options: options)
         // Adding things never takes qualification away, and these plans do change something.
-        let before = base.qualifying.filter { $0 }.count, after = incremental.qualifying.filter { $0 }.count
+        let before = try base.state().qualifying.filter { $0 }.count, after = incremental.qualifying.filter { $0 }.count
         #expect(after >= before)
         if voorzieningen >= 3 { #expect(after > before, "the plan should make some homes qualify") }
         #expect(incremental.complete == full.reach.complete)
@@ -41,9 +42,16 @@ struct WhatIfTests {
         #expect(incremental.clusters.clusters.map(\.units) == full.clusters.clusters.map(\.units))
         #expect(incremental.clusters.componentOfBuilding == full.clusters.componentOfBuilding)
         #expect(incremental.clusters.componentUnits == full.clusters.componentUnits)
+        // The additions kept beside the base's structures are exactly the buildings that
+        // qualify or are clustered now and were not before.
+        let old = try base.state(), n = old.data.buildings.count
+        #expect(whatIf.planned.extraQualifying.map(\.building)
+            == full.reach.qualifying.indices.filter { full.reach.qualifying[$0] && !($0 < n && old.qualifying[$0]) })
+        #expect(whatIf.planned.extraClustered.map(\.building)
+            == full.clusters.clusterOfBuilding.indices.filter { full.clusters.clusterOfBuilding[$0] > 0 && !($0 < n && old.clusters.clusterOfBuilding[$0] > 0) })
         // Checks against the incremental state (base structures plus additions) equal checks
         // against the full recomputation.
-        let a = LocationChecker(prepared: incremental), b = LocationChecker(prepared: PreparedAnalysis(result: full))
+        let a = LocationChecker(prepared: whatIf.planned), b = LocationChecker(prepared: PreparedAnalysis(result: full))
         var rng = SplitMix64(seed: seed)
         for _ in 0..<100 {
             let p = Location(x: 140_000 + Double.random(in: 0..<3000, using: &rng), y: 460_000 + Double.random(in: 0..<3000, using: &rng), label: "p")
@@ -53,8 +61,9 @@ struct WhatIfTests {
             #expect(ra.cluster.joins == rb.cluster.joins && ra.cluster.resultingUnits == rb.cluster.resultingUnits)
         }
         // Saved as an index, the planned state loads with whole structures.
-        let reloaded = try PreparedIndex.load(path: try PreparedIndexTests.file(PreparedIndex.encode(incremental)))
-        #expect(reloaded.qualifying == incremental.qualifying && reloaded.extraQualifying.isEmpty)
+        let reloaded = try PreparedIndex.load(path: try PreparedIndexTests.file(PreparedIndex.encode(whatIf.planned)))
+        #expect(try reloaded.state().qualifying == incremental.qualifying && reloaded.extraQualifying.isEmpty)
+        #expect(reloaded.clusterOfBuilding.array == incremental.clusters.clusterOfBuilding.map { Int32($0) })
     }
 
     @Test func aPlanReportsWhatItChanges() throws {
@@ -68,7 +77,7 @@ struct WhatIfTests {
         plan.voorzieningen.append(type: "zorgcentrum", name: "Nieuw", x: o.x + 2000, y: o.y + 50)
         plan.voorzieningen.append(type: "ov_halte", name: "Nieuwe halte", x: o.x + 2000, y: o.y + 50)
         plan.buildings.append(id: "nieuw", x: o.x + 2010, y: o.y, units: 4, nultredenAllowed: true)
-        let whatIf = WhatIf(base: base, plan: plan)
+        let whatIf = try WhatIf(base: base, plan: plan)
         let changes = try WhatIfChanges(whatIf)
         #expect(whatIf.reevaluated == [5] as [Int]) // only f lies within 500 m of the new voorzieningen
         #expect(changes.existingUnitsBecomingComplete == 2 && changes.existingUnitsBecomingQualifying == 2)

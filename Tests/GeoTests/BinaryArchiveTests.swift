@@ -78,7 +78,10 @@ private struct TableEntry {
     var countField: Int { tagField + 4 }
     var offsetField: Int { tagField + 12 }
     var lengthField: Int { tagField + 20 }
+    /// The first chunk checksum (layout 2: one per 64 KiB of payload, none when empty).
     var checksumField: Int { tagField + 28 }
+    let chunkCount: Int
+    var end: Int { checksumField + 8 * chunkCount }
 }
 
 private func le32(_ bytes: [UInt8], _ at: Int) -> Int {
@@ -103,22 +106,28 @@ private func tableEntries(_ bytes: [UInt8]) -> [TableEntry] {
     var entries: [TableEntry] = []
     for _ in 0 ..< count {
         let length = le32(bytes, at)
-        let entry = TableEntry(name: String(decoding: bytes[(at + 4) ..< (at + 4 + length)], as: UTF8.self), entryStart: at)
+        let name = String(decoding: bytes[(at + 4) ..< (at + 4 + length)], as: UTF8.self)
+        let payloadLength = Int(le64(bytes, at + 4 + length + 4 + 16))
+        let entry = TableEntry(name: name, entryStart: at, chunkCount: (payloadLength + 65535) / 65536)
         entries.append(entry)
-        at = entry.checksumField + 8
+        at = entry.end
     }
     return entries
 }
 
 /// Recomputes every checksum after a deliberate edit, so the edit reaches the checks behind
 /// the checksums (as a forged or miswritten archive would).
-private func reseal(_ bytes: inout [UInt8]) {
-    for entry in tableEntries(bytes) {
+/// `entries` is the table as it was before the edit (an edited length would mislead the walk).
+private func reseal(_ bytes: inout [UInt8], entries: [TableEntry]? = nil) {
+    for entry in entries ?? tableEntries(bytes) {
         let start = le64(bytes, entry.offsetField), count = le64(bytes, entry.lengthField)
         guard start <= UInt64(bytes.count), count <= UInt64(bytes.count) - start else { continue }
         let offset = Int(start), length = Int(count)
-        let checksum = bytes[offset ..< offset + length].withUnsafeBytes { BinaryArchiveFormat.checksum($0) }
-        store64(checksum, in: &bytes, at: entry.checksumField)
+        for chunk in 0 ..< entry.chunkCount {
+            let from = offset + chunk * 65536, to = min(offset + length, from + 65536)
+            let checksum = bytes[from ..< to].withUnsafeBytes { BinaryArchiveFormat.checksum($0) }
+            store64(checksum, in: &bytes, at: entry.checksumField + 8 * chunk)
+        }
     }
     let header = headerLength(bytes)
     store64(bytes[0 ..< header].withUnsafeBytes { BinaryArchiveFormat.checksum($0) }, in: &bytes, at: header)
@@ -200,7 +209,7 @@ private func reseal(_ bytes: inout [UInt8]) {
         // reference xxHash library, libxxhash 0.8.1).
         let fields: [[UInt8]] = [
             [0x89, 0x43, 0x49, 0x52, 0x4B, 0x45, 0x4C, 0x1A], // magic
-            [0x01, 0, 0, 0], // layout version 1
+            [0x02, 0, 0, 0], // layout version 2
             [0xA0, 0, 0, 0], // header length 160
             [0xD8, 0, 0, 0, 0, 0, 0, 0], // file length 216
             [0x01, 0, 0, 0, 0x6B], // kind "k"
@@ -211,20 +220,20 @@ private func reseal(_ bytes: inout [UInt8]) {
             [0x02, 0, 0, 0, 0, 0, 0, 0], // 2 elements
             [0xA8, 0, 0, 0, 0, 0, 0, 0], // at byte 168
             [0x08, 0, 0, 0, 0, 0, 0, 0], // 8 bytes
-            [0x69, 0x43, 0x29, 0x96, 0x99, 0x43, 0x1D, 0xAB], // checksum
+            [0x69, 0x43, 0x29, 0x96, 0x99, 0x43, 0x1D, 0xAB], // checksum of its one chunk
             [0x01, 0, 0, 0, 0x73], // "s"
             [0x05, 0, 0, 0], // String
             [0x02, 0, 0, 0, 0, 0, 0, 0], // 2 elements
             [0xB0, 0, 0, 0, 0, 0, 0, 0], // at byte 176
             [0x1A, 0, 0, 0, 0, 0, 0, 0], // 26 bytes
-            [0xCE, 0xC3, 0x5A, 0xF2, 0x26, 0x5B, 0x59, 0x98], // checksum
+            [0xCE, 0xC3, 0x5A, 0xF2, 0x26, 0x5B, 0x59, 0x98], // checksum of its one chunk
             [0x01, 0, 0, 0, 0x64], // "d"
             [0x01, 0, 0, 0], // Double
             [0x01, 0, 0, 0, 0, 0, 0, 0], // 1 element
             [0xD0, 0, 0, 0, 0, 0, 0, 0], // at byte 208
             [0x08, 0, 0, 0, 0, 0, 0, 0], // 8 bytes
-            [0xE0, 0x44, 0x15, 0xF0, 0xAC, 0x5E, 0x42, 0x3F], // checksum
-            [0xE1, 0xAF, 0xB0, 0x54, 0x46, 0x77, 0x8E, 0xF5], // header checksum (bytes 0..<160)
+            [0xE0, 0x44, 0x15, 0xF0, 0xAC, 0x5E, 0x42, 0x3F], // checksum of its one chunk
+            [0xF3, 0xB3, 0x86, 0x40, 0xE2, 0x09, 0x77, 0x64], // header checksum (bytes 0..<160)
             [0x01, 0, 0, 0, 0xFE, 0xFF, 0xFF, 0xFF], // a: 1, -2
             [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0, 0, 0, 0, 0, 0, 0], // s: offsets 0, 0, 2
             [0xC3, 0xA9], // s: "" and "é"
@@ -236,6 +245,40 @@ private func reseal(_ bytes: inout [UInt8]) {
         writer.add("s", strings: ["", "é"])
         writer.add("d", doubles: [-0.0])
         #expect(writer.encoded() == fields.flatMap { $0 })
+    }
+
+    @Test func aLongPayloadHasOneChecksumPer64KiB() throws {
+        // 65,636 bytes: a full chunk and one of 100 bytes, checksums from the reference
+        // library (libxxhash 0.8.1).
+        let payload = (0 ..< 65536 + 100).map { UInt8(truncatingIfNeeded: $0 * 31 + 7) }
+        let bytes = archive([("long", .bytes(payload))])
+        let entry = try #require(tableEntries(bytes).first)
+        #expect(entry.chunkCount == 2)
+        #expect(le64(bytes, entry.checksumField) == 0xCE06_6073_92C5_113F)
+        #expect(le64(bytes, entry.checksumField + 8) == 0xEFA0_AD2D_3E70_C151)
+        #expect(try open(bytes).bytes("long") == payload)
+    }
+
+    @Test func aColumnChecksOnlyTheChunksItReads() throws {
+        // Two chunks of doubles; damage the second. Reading the first chunk is fine and leaves
+        // the archive intact as far as read; reading into the second gives zero and
+        // checkIntegrity then names the section; the copying getter refuses it outright.
+        let values = (0 ..< 10_000).map { Double($0) + 0.5 } // 80,000 bytes: chunks 0 ..< 8192, 8192 ..< 10000
+        var bytes = archive([("xs", .of(values)), ("other", .int32s([7]))])
+        let reader = try open(bytes)
+        let payload = try #require(reader.payloadRange(of: "xs"))
+        bytes[payload.lowerBound + 65536 + 17] ^= 0x01
+        let damaged = try open(bytes)
+        let xs: Column<Double> = try damaged.column("xs")
+        #expect(xs.count == 10_000 && xs[0] == 0.5 && xs[8191] == 8191.5)
+        try damaged.checkIntegrity()
+        #expect(xs[8192] == 0 && xs[9999] == 0)
+        #expect(geoError { try damaged.checkIntegrity() } == problem("section \"xs\" is corrupt (checksum mismatch)"))
+        #expect(geoError { _ = try damaged.doubles("xs") } == problem("section \"xs\" is corrupt (checksum mismatch)"))
+        #expect(try damaged.column("other", as: Int32.self).array == [7] as [Int32])
+        // Undamaged, the column is the array, and the wrong element type is refused.
+        #expect(try reader.column("xs", as: Double.self).array == values)
+        #expect(geoError { _ = try reader.column("xs", as: Int32.self) } == problem("section \"xs\" holds doubles, not int32s"))
     }
 
     @Test func theChecksumIsXXH64() {
@@ -310,9 +353,9 @@ private func reseal(_ bytes: inout [UInt8]) {
 
     @Test func anotherContainerLayout() {
         var bytes = archive()
-        bytes[8] = 2
+        bytes[8] = 1
         #expect(geoError { _ = try open(bytes) }
-            == problem("the archive was made with archive layout 2; this cirkel reads layout 1: make it again with `cirkel index`"))
+            == problem("the archive was made with archive layout 1; this cirkel reads layout 2: make it again with `cirkel index`"))
     }
 
     // MARK: Damage
@@ -459,7 +502,7 @@ private func reseal(_ bytes: inout [UInt8]) {
         func damaged(_ edit: (inout [UInt8]) -> Void) -> GeoError? {
             var copy = bytes
             edit(&copy)
-            reseal(&copy)
+            reseal(&copy, entries: entries)
             return geoError { _ = try open(copy) }
         }
         #expect(damaged { $0[entries[1].entryStart + 4] = UInt8(ascii: "a") } == problem("the archive is damaged: section \"a\" appears twice"))

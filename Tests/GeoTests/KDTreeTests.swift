@@ -56,6 +56,31 @@ struct KDTreeTests {
         }
     }
 
+    /// The layout of the straightforward build: sort each range on its axis, ties by index.
+    static func layoutBySorting(_ xs: [Double], _ ys: [Double]) -> [Int32] {
+        var order = (0..<Int32(xs.count)).map { $0 }
+        func build(_ lo: Int, _ hi: Int, _ axis: Int) {
+            guard hi - lo > 1 else { return }
+            let key = axis == 0 ? xs : ys
+            order[lo..<hi].sort { key[Int($0)] != key[Int($1)] ? key[Int($0)] < key[Int($1)] : $0 < $1 }
+            build(lo, (lo + hi) / 2, 1 - axis)
+            build((lo + hi) / 2 + 1, hi, 1 - axis)
+        }
+        build(0, order.count, 0)
+        return order
+    }
+
+    @Test(arguments: ["uniform", "clustered", "grid", "identical"])
+    func selectionBuildsTheTreeASortWould(kind: String) {
+        // The selection's layout differs inside each half from a sort's, but each median and
+        // each half as a set must be the same: so the final layout is identical.
+        var rng = SplitMix64(seed: 7)
+        for count in [0, 1, 2, 3, 5, 64, 1000, 4097] {
+            let (xs, ys) = Self.points(kind, count: count, rng: &rng)
+            #expect(KDTree(xs: xs, ys: ys).storage.original.array == Self.layoutBySorting(xs, ys), "\(kind) n=\(count)")
+        }
+    }
+
     @Test func emptyTreeHasNoNearest() {
         #expect(KDTree(xs: [], ys: []).nearest(to: 0, 0) == nil)
     }

@@ -65,6 +65,23 @@ private let originLatitude = 52.15517440, originLongitude = 5.38720621
         }
     }
 
+    @Test func theOperationAtTheOriginReproducesPROJsChoiceEverywhere() throws {
+        // The pipeline of the operation PROJ uses at the origin, created directly, gives the
+        // same bits as proj_create_crs_to_crs on points all over (and around) the Netherlands.
+        let chosen = try Projection(from: .wgs84, to: .rdNew)
+        let definition = try chosen.definition(at: RDNewDomain.originLongitude, RDNewDomain.originLatitude)
+        #expect(definition.hasPrefix("+proj=pipeline") && definition.contains("+proj=sterea"), "\(definition)")
+        let direct = try Projection(definition: definition, from: .wgs84, to: .rdNew)
+        var rng = SplitMix64(seed: 99)
+        var xs = (0 ..< 10_000).map { _ in Double.random(in: 3.2 ..< 7.3, using: &rng) }
+        var ys = (0 ..< 10_000).map { _ in Double.random(in: 50.7 ..< 53.7, using: &rng) }
+        var xs2 = xs, ys2 = ys
+        try chosen.transform(xs: &xs, ys: &ys)
+        try direct.transform(xs: &xs2, ys: &ys2)
+        #expect(xs.map(\.bitPattern) == xs2.map(\.bitPattern) && ys.map(\.bitPattern) == ys2.map(\.bitPattern))
+        #expect(geoError { _ = try Projection(definition: "+proj=nonsense", from: .wgs84, to: .rdNew) } != nil)
+    }
+
     @Test func onlyTheGivenRangeIsTransformed() throws {
         let projection = try Projection(from: .wgs84, to: .rdNew)
         var xs = [1.0, originLongitude, originLongitude, 2.0], ys = [3.0, originLatitude, originLatitude, 4.0]

@@ -28,22 +28,23 @@ public struct LocationChecker {
     }
 
     func clusterFinding(x: Double, y: Double, units: Int, qualifies: Bool) -> ClusterFinding {
-        let clusters = prepared.clusters
         let settings = prepared.profile.cluster
         var nearest: (id: Int, units: Int, distance: Double)?
         if let (building, d) = prepared.nearestClustered(to: x, y) {
-            let id = clusters.clusterOfBuilding[building]
-            nearest = (id, clusters.clusters[id - 1].units, d)
+            let id = Int(prepared.clusterOfBuilding[building])
+            // A damaged index reads as zeros (checkIntegrity reports it); never index with 0.
+            if id > 0 { nearest = (id, Int(prepared.clusterUnits[id - 1]), d) }
         }
         var joins = Set<Int>()
         var components = Set<Int32>()
         if qualifies {
             prepared.forEachQualifying(within: settings.link, of: x, y) { b in
-                components.insert(clusters.componentOfBuilding[b])
-                if clusters.clusterOfBuilding[b] > 0 { joins.insert(clusters.clusterOfBuilding[b]) }
+                components.insert(prepared.componentOfBuilding[b])
+                let cluster = Int(prepared.clusterOfBuilding[b])
+                if cluster > 0 { joins.insert(cluster) }
             }
         }
-        let resulting = units + components.reduce(0) { $0 + clusters.componentUnits[Int($1)] }
+        let resulting = units + components.reduce(0) { $1 >= 0 ? $0 + Int(prepared.componentUnits[Int($1)]) : $0 }
         return ClusterFinding(nearest: nearest, plannedUnits: units, homesQualify: qualifies, joins: joins.sorted(),
                               resultingUnits: qualifies ? resulting : units, minUnits: settings.minUnits, link: settings.link)
     }

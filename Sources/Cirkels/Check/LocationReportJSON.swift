@@ -13,7 +13,7 @@ public enum LocationReportJSON {
     }
 
     public static func document(_ r: LocationReport, prepared: PreparedAnalysis, text: LocationReportText) -> JSONDocument {
-        let v = prepared.data.voorzieningen
+        let v = prepared.voorzieningen
         let criteria: [JSONDocument] = r.findings.map { f in
             var nearest: JSONDocument = .value(.missing)
             if let k = f.nearest {
@@ -34,7 +34,7 @@ public enum LocationReportJSON {
             .object([("id", .value(.integer($0.id))), ("units", .value(.integer($0.units))), ("distance_m", .value(.fixed($0.distance, decimals: 2)))])
         } ?? .value(.missing)
         let buurt: JSONDocument = r.buurt.map {
-            .object([("code", .value(.string(prepared.data.buurten.codes[$0]))), ("name", .value(.string(prepared.data.buurten.names[$0])))])
+            .object([("code", .value(.string(prepared.buurten.codes[$0]))), ("name", .value(.string(prepared.buurten.names[$0])))])
         } ?? .value(.missing)
         return .object([
             ("location", .object([("label", .value(.string(r.location.label))), ("x", .value(.fixed(r.location.x, decimals: 2))),

@@ -6,7 +6,7 @@ public enum LocationReportTable {
             + ["score", "complete", "missing", "nearest_cluster", "nearest_cluster_m", "homes_qualify", "joins", "resulting_units", "forms_cluster", "profile"])
         for r in reports {
             var row: [OutputValue] = [.string(r.location.label), .fixed(r.location.x, decimals: 2), .fixed(r.location.y, decimals: 2),
-                                      r.buurt.map { .string(prepared.data.buurten.codes[$0]) } ?? .missing]
+                                      r.buurt.map { .string(prepared.buurten.codes[$0]) } ?? .missing]
             row += r.findings.map { .fixedOrMissing($0.distance, decimals: 2) }
             row += r.findings.map { .string($0.level.name) }
             let c = r.cluster

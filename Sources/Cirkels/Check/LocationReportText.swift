@@ -29,7 +29,7 @@ public struct LocationReportText {
 
     /// "Apotheek Batau (apotheek), 740 m".
     func voorziening(_ index: Int, distance: Double) -> String {
-        let v = prepared.data.voorzieningen
+        let v = prepared.voorzieningen
         let name = v.names[index].isEmpty ? v.types[index] : "\(v.names[index]) (\(v.types[index]))"
         return "\(name), \(Self.metres(distance))"
     }
@@ -57,8 +57,8 @@ public struct LocationReportText {
         lines.append("cirkel check \(r.location.label) — " + say("profile ", "profiel ") + prepared.profile.name)
         var place = "RD \(Self.number(r.location.x)), \(Self.number(r.location.y))"
         if let b = r.buurt {
-            place += " · buurt \(prepared.data.buurten.codes[b]) \(prepared.data.buurten.names[b])"
-        } else if prepared.data.buurten.count > 0 {
+            place += " · buurt \(prepared.buurten.codes[b]) \(prepared.buurten.names[b])"
+        } else if prepared.buurten.count > 0 {
             place += say(" · in no buurt", " · in geen buurt")
         }
         lines.append("  " + label(say("location", "locatie")) + place)

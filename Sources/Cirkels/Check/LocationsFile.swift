@@ -4,8 +4,10 @@ import Foundation
 /// or a CSV file with a header and columns `lon,lat` (WGS84) or `x,y` (RD New), and
 /// optionally `name` or `id`.
 public enum LocationsFile {
-    public static func read(path: String) throws -> [Location] {
-        if path.lowercased().hasSuffix(".csv") { return try readCSV(path: path) }
+    /// `projection` (from an index) spares the CSV path PROJ's start-up; GeoJSON is projected
+    /// as every input file is.
+    public static func read(path: String, projection: ProjectionDefinition? = nil) throws -> [Location] {
+        if path.lowercased().hasSuffix(".csv") { return try readCSV(path: path, projection: projection) }
         var table = try wrappingGeoErrors { try GeoJSONReader(properties: ["name", "id"]).read(path: path) }
         let declared = table.crs
         let original = table.geometries
@@ -21,7 +23,7 @@ public enum LocationsFile {
         }
     }
 
-    static func readCSV(path: String) throws -> [Location] {
+    static func readCSV(path: String, projection: ProjectionDefinition?) throws -> [Location] {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw CirkelError.missingFile(path: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot read it as UTF-8 text" : "no such file")
         }
@@ -46,7 +48,7 @@ public enum LocationsFile {
             }
             return (first, second, labelColumn.flatMap { $0 < fields.count ? fields[$0] : nil } ?? "\(fields[a]),\(fields[b])")
         }
-        return try Location.makeAll(points, crs: crs) { row, error in
+        return try Location.makeAll(points, crs: crs, projection: projection) { row, error in
             .invalidFeature(file: path, index: row, reason: "row \(row + 2): \(error.description)")
         }
     }

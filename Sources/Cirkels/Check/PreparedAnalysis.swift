@@ -1,139 +1,159 @@
-/// Everything a location check needs, ready for instant queries: the data, the profile, the
-/// per-building results (which buildings qualify, their clusters and components) and the
-/// indexes over voorzieningen, qualifying homes, clustered homes and buurten.
+/// Everything a location check needs, ready for instant queries: the profile, the
+/// voorzieningen and buurten, the per-building answers a check looks up (component and
+/// cluster of a building, units of components and clusters) and the indexes over
+/// voorzieningen, qualifying homes, clustered homes and buurten.
 ///
-/// Made from an analysis (`init(result:)`) or loaded from a prepared index file.
+/// Made from an analysis (`init(state:profile:)`) or loaded from a prepared index file, where
+/// the per-building numbers and the indexes stay in the mapped file (`Column`s) and only what
+/// a check touches is read: so one check costs the same against a town as against the
+/// country. The whole state (every building's data and results) is needed only by what-if
+/// plans and is loaded on demand (`state()`).
 public struct PreparedAnalysis: Sendable {
-    public let data: DataSet
     public let profile: Profile
-    /// Per building (data order).
-    public let complete: [Bool]
-    public let qualifying: [Bool]
-    public let clusters: Clusters
+    public let voorzieningen: Voorzieningen
+    public let buurten: Buurten
+    public let buildingCount: Int
+    /// The WGS84 → RD New operation stored in an index (nil: PROJ chooses it at start-up).
+    public let projection: ProjectionDefinition?
+    /// Per building: its component of qualifying buildings (-1: does not qualify) and its
+    /// cluster id (0: none).
+    public let componentOfBuilding: Column<Int32>
+    public let clusterOfBuilding: Column<Int32>
+    /// Units per component, and per cluster (cluster id k at k - 1).
+    public let componentUnits: Column<Int64>
+    public let clusterUnits: Column<Int64>
     /// One index per criterion (profile order).
     public let criterionIndexes: [CriterionIndex]
-    /// Qualifying buildings (`qualifyingMembers[k]` is the building of point k), for the
+    /// Qualifying buildings (`qualifyingMembers[k]` is the building of grid point k), for the
     /// link-distance query of "would homes here join a cluster".
-    public let qualifyingMembers: [Int]
+    public let qualifyingMembers: Column<Int32>
     public let qualifyingGrid: GridIndex
-    /// Buildings in a cluster, for "the nearest cluster".
-    public let clusteredMembers: [Int]
+    /// Buildings in a cluster (tree point k is building `clusteredMembers[k]`), for "the
+    /// nearest cluster".
+    public let clusteredMembers: Column<Int32>
     public let clusteredTree: KDTree
     public let buurtLookup: BuurtLookup
     /// Qualifying and clustered buildings added by a what-if plan after the grid and tree
-    /// were built (few): searched one by one beside them. See `init(updating:…)`.
-    public let extraQualifying: [Int]
-    public let extraClustered: [Int]
+    /// were built (few), with their locations: searched one by one beside them.
+    public let extraQualifying: [PlacedBuilding]
+    public let extraClustered: [PlacedBuilding]
+    /// Where the whole state comes from.
+    private let source: StateSource
+    /// Checks the parts of an index file read so far (nothing for an analysis in memory);
+    /// a planned state shares its base's columns, so it keeps the base's check.
+    private let integrityCheck: @Sendable () throws -> Void
 
-    /// Builds the indexes; `qualifyingGrid` and `clusteredTree` may be given ready-made (from
-    /// an index file, where building them would dominate the start-up of `check`). A given
-    /// structure must have been built over the same members (`qualifyingMembers`,
-    /// `clusteredMembers`, derived here).
-    public init(data: DataSet, profile: Profile, complete: [Bool], qualifying: [Bool], clusters: Clusters,
-                qualifyingGrid: GridIndex? = nil, clusteredTree: KDTree? = nil) {
-        self.data = data
-        self.profile = profile
-        self.complete = complete
-        self.qualifying = qualifying
-        self.clusters = clusters
-        criterionIndexes = profile.criteria.map { CriterionIndex(criterion: $0, voorzieningen: data.voorzieningen) }
-        let b = data.buildings
-        qualifyingMembers = qualifying.indices.filter { qualifying[$0] }
-        self.qualifyingGrid = qualifyingGrid
-            ?? GridIndex(xs: qualifyingMembers.map { b.xs[$0] }, ys: qualifyingMembers.map { b.ys[$0] }, cellSize: profile.cluster.link)
-        clusteredMembers = clusters.clusterOfBuilding.indices.filter { clusters.clusterOfBuilding[$0] > 0 }
-        self.clusteredTree = clusteredTree ?? KDTree(xs: clusteredMembers.map { b.xs[$0] }, ys: clusteredMembers.map { b.ys[$0] })
-        buurtLookup = BuurtLookup(buurten: data.buurten)
-        extraQualifying = []
-        extraClustered = []
+    /// A building index with its location (RD New).
+    public struct PlacedBuilding: Sendable {
+        public let building: Int
+        public let x: Double
+        public let y: Double
     }
 
-    /// The state after a plan, reusing `base`'s grid and tree. A plan only adds: every
-    /// building that qualified still does and every clustered building stays clustered (its
-    /// component can only grow), so the new state's qualifying and clustered buildings are
-    /// the base's plus a few, kept in `extraQualifying` and `extraClustered`.
-    init(updating base: PreparedAnalysis, data: DataSet, complete: [Bool], qualifying: [Bool], clusters: Clusters) {
-        self.data = data
-        self.profile = base.profile
-        self.complete = complete
-        self.qualifying = qualifying
-        self.clusters = clusters
-        criterionIndexes = base.profile.criteria.map { CriterionIndex(criterion: $0, voorzieningen: data.voorzieningen) }
-        qualifyingMembers = base.qualifyingMembers
-        qualifyingGrid = base.qualifyingGrid
-        clusteredMembers = base.clusteredMembers
-        clusteredTree = base.clusteredTree
-        buurtLookup = base.buurtLookup
-        let n = base.data.buildings.count
-        precondition(base.qualifyingMembers.allSatisfy { qualifying[$0] } && base.clusteredMembers.allSatisfy { clusters.clusterOfBuilding[$0] > 0 },
-                     "a plan only adds: what qualified or was clustered stays so")
-        extraQualifying = (0..<data.buildings.count).filter { qualifying[$0] && !($0 < n && base.qualifying[$0]) }
-        extraClustered = (0..<data.buildings.count).filter { clusters.clusterOfBuilding[$0] > 0 && !($0 < n && base.clusters.clusterOfBuilding[$0] > 0) }
+    enum StateSource: Sendable {
+        case ready(AnalysisState)
+        /// Loads the state from an index file.
+        case stored(load: @Sendable () throws -> AnalysisState)
     }
 
-    /// Calls `body(building)` for every qualifying building within `radius` of (x, y).
-    public func forEachQualifying(within radius: Double, of x: Double, _ y: Double, _ body: (Int) -> Void) {
-        qualifyingGrid.forEach(within: radius, of: x, y) { k, _ in body(qualifyingMembers[k]) }
-        let b = data.buildings
-        for i in extraQualifying where euclideanDistance(x, y, b.xs[i], b.ys[i]) <= radius { body(i) }
-    }
-
-    /// The clustered building nearest to (x, y) and its distance (ties: lowest building).
-    public func nearestClustered(to x: Double, _ y: Double) -> (building: Int, distance: Double)? {
-        var best = clusteredTree.nearest(to: x, y).map { (building: clusteredMembers[$0.index], distance: $0.distance) }
-        let b = data.buildings
-        for i in extraClustered {
-            let d = euclideanDistance(x, y, b.xs[i], b.ys[i])
-            if best == nil || d < best!.distance || (d == best!.distance && i < best!.building) { best = (i, d) }
-        }
-        return best
+    /// From the state of an analysis: builds every index.
+    public init(state: AnalysisState, profile: Profile) {
+        let b = state.data.buildings, clusters = state.clusters
+        let qualifyingMembers = state.qualifying.indices.filter { state.qualifying[$0] }
+        let clusteredMembers = clusters.clusterOfBuilding.indices.filter { clusters.clusterOfBuilding[$0] > 0 }
+        self.init(profile: profile, voorzieningen: state.data.voorzieningen, buurten: state.data.buurten, buildingCount: b.count,
+                  componentOfBuilding: Column(clusters.componentOfBuilding),
+                  clusterOfBuilding: Column(clusters.clusterOfBuilding.map { Int32($0) }),
+                  componentUnits: Column(clusters.componentUnits.map { Int64($0) }),
+                  clusterUnits: Column(clusters.clusters.map { Int64($0.units) }),
+                  qualifyingMembers: Column(qualifyingMembers.map { Int32($0) }),
+                  qualifyingGrid: GridIndex(xs: qualifyingMembers.map { b.xs[$0] }, ys: qualifyingMembers.map { b.ys[$0] }, cellSize: profile.cluster.link),
+                  clusteredMembers: Column(clusteredMembers.map { Int32($0) }),
+                  clusteredTree: KDTree(xs: clusteredMembers.map { b.xs[$0] }, ys: clusteredMembers.map { b.ys[$0] }),
+                  criterionIndexes: nil, buurtLookup: nil, extraQualifying: [], extraClustered: [], source: .ready(state), integrityCheck: {})
     }
 
     /// From a finished analysis.
     public init(result: AnalysisResult) {
-        self.init(data: result.data, profile: result.profile, complete: result.reach.complete,
-                  qualifying: result.reach.qualifying, clusters: result.clusters)
+        self.init(state: AnalysisState(result: result), profile: result.profile)
     }
-}
 
-/// Finds the buurt of a single location: the first buurt in file order that covers it
-/// (SPEC §6), testing only buurten whose bounding box holds the point.
-public struct BuurtLookup: Sendable {
-    let buurten: Buurten
-    let boxes: [(minX: Double, minY: Double, maxX: Double, maxY: Double)]
-
-    public init(buurten: Buurten) {
+    /// Every part given (an index file's columns, or a planned state reusing a base's
+    /// indexes); the criterion indexes and the buurt lookup are built here when nil.
+    init(profile: Profile, voorzieningen: Voorzieningen, buurten: Buurten, buildingCount: Int, projection: ProjectionDefinition? = nil,
+         componentOfBuilding: Column<Int32>, clusterOfBuilding: Column<Int32>, componentUnits: Column<Int64>, clusterUnits: Column<Int64>,
+         qualifyingMembers: Column<Int32>, qualifyingGrid: GridIndex, clusteredMembers: Column<Int32>, clusteredTree: KDTree,
+         criterionIndexes: [CriterionIndex]?, buurtLookup: BuurtLookup?, extraQualifying: [PlacedBuilding], extraClustered: [PlacedBuilding], source: StateSource,
+         integrityCheck: @escaping @Sendable () throws -> Void) {
+        self.profile = profile
+        self.voorzieningen = voorzieningen
         self.buurten = buurten
-        let g = buurten.geometries
-        boxes = (0..<buurten.count).map { k in
-            let range = g.coordinateRange(of: k)
-            var box = (minX: Double.infinity, minY: Double.infinity, maxX: -Double.infinity, maxY: -Double.infinity)
-            for c in range {
-                box.minX = min(box.minX, g.xs[c]); box.maxX = max(box.maxX, g.xs[c])
-                box.minY = min(box.minY, g.ys[c]); box.maxY = max(box.maxY, g.ys[c])
-            }
-            return box
+        self.buildingCount = buildingCount
+        self.projection = projection
+        self.componentOfBuilding = componentOfBuilding
+        self.clusterOfBuilding = clusterOfBuilding
+        self.componentUnits = componentUnits
+        self.clusterUnits = clusterUnits
+        self.criterionIndexes = criterionIndexes ?? CriterionIndex.all(for: profile, voorzieningen: voorzieningen)
+        self.qualifyingMembers = qualifyingMembers
+        self.qualifyingGrid = qualifyingGrid
+        self.clusteredMembers = clusteredMembers
+        self.clusteredTree = clusteredTree
+        self.buurtLookup = buurtLookup ?? BuurtLookup(buurten: buurten)
+        self.extraQualifying = extraQualifying
+        self.extraClustered = extraClustered
+        self.source = source
+        self.integrityCheck = integrityCheck
+    }
+
+    /// The state after a plan, reusing `base`'s grid, tree and buurt lookup. A plan only
+    /// adds: every building that qualified still does and every clustered building stays
+    /// clustered (its component can only grow), so the new state's qualifying and clustered
+    /// buildings are the base's plus a few (`newlyQualifying`, `newlyClustered`, from the
+    /// what-if), searched one by one beside the base's structures.
+    init(updating base: PreparedAnalysis, planned state: AnalysisState, newlyQualifying: [Int], newlyClustered: [Int]) {
+        let b = state.data.buildings, clusters = state.clusters
+        assert(newlyQualifying.allSatisfy { state.qualifying[$0] } && newlyClustered.allSatisfy { clusters.clusterOfBuilding[$0] > 0 })
+        self.init(profile: base.profile, voorzieningen: state.data.voorzieningen, buurten: state.data.buurten, buildingCount: b.count,
+                  projection: base.projection, componentOfBuilding: Column(clusters.componentOfBuilding),
+                  clusterOfBuilding: Column(clusters.clusterOfBuilding.map { Int32($0) }),
+                  componentUnits: Column(clusters.componentUnits.map { Int64($0) }),
+                  clusterUnits: Column(clusters.clusters.map { Int64($0.units) }),
+                  qualifyingMembers: base.qualifyingMembers, qualifyingGrid: base.qualifyingGrid,
+                  clusteredMembers: base.clusteredMembers, clusteredTree: base.clusteredTree, criterionIndexes: nil, buurtLookup: base.buurtLookup,
+                  extraQualifying: newlyQualifying.map { PlacedBuilding(building: $0, x: b.xs[$0], y: b.ys[$0]) },
+                  extraClustered: newlyClustered.map { PlacedBuilding(building: $0, x: b.xs[$0], y: b.ys[$0]) },
+                  source: .ready(state), integrityCheck: base.integrityCheck)
+    }
+
+    /// The data and every per-building result (loaded from the index file when it came from
+    /// one: call once and keep it).
+    public func state() throws -> AnalysisState {
+        switch source {
+        case let .ready(state): return state
+        case let .stored(load): return try load()
         }
     }
 
-    /// The buurt index covering (x, y), or nil. `cache` keeps the prepared buurt polygons
-    /// between calls (one cache per thread, with its context).
-    public func buurt(at x: Double, _ y: Double, context: GEOSContext, cache: PreparedBuurtCache? = nil) throws -> Int? {
-        for (k, box) in boxes.enumerated() where x >= box.minX && x <= box.maxX && y >= box.minY && y <= box.maxY {
-            let covered = try wrappingGeoErrors { () throws -> Bool in
-                if let prepared = cache?.polygons[k] { return try prepared.covers(x: x, y: y) }
-                let prepared = try PreparedGeometry(context.geometry(feature: k, of: buurten.geometries))
-                cache?.polygons[k] = prepared
-                return try prepared.covers(x: x, y: y)
-            }
-            if covered { return k }
-        }
-        return nil
+    /// Throws when any part of an index file read so far (lazily, by the columns) was
+    /// damaged. Call before showing an answer computed from a loaded index.
+    public func checkIntegrity() throws {
+        try integrityCheck()
     }
-}
 
-/// Prepared buurt polygons kept across many lookups on one thread (a batch of checks).
-public final class PreparedBuurtCache {
-    var polygons: [Int: PreparedGeometry] = [:]
-    public init() {}
+    /// Calls `body(building)` for every qualifying building within `radius` of (x, y).
+    public func forEachQualifying(within radius: Double, of x: Double, _ y: Double, _ body: (Int) -> Void) {
+        qualifyingGrid.forEach(within: radius, of: x, y) { k, _ in body(Int(qualifyingMembers[k])) }
+        for e in extraQualifying where euclideanDistance(x, y, e.x, e.y) <= radius { body(e.building) }
+    }
+
+    /// The clustered building nearest to (x, y) and its distance (ties: lowest building).
+    public func nearestClustered(to x: Double, _ y: Double) -> (building: Int, distance: Double)? {
+        var best = clusteredTree.nearest(to: x, y).map { (building: Int(clusteredMembers[$0.index]), distance: $0.distance) }
+        for e in extraClustered {
+            let d = euclideanDistance(x, y, e.x, e.y)
+            if best == nil || d < best!.distance || (d == best!.distance && e.building < best!.building) { best = (e.building, d) }
+        }
+        return best
+    }
 }

@@ -25,6 +25,14 @@ public struct Clusters: Sendable {
     /// Units per component.
     public let componentUnits: [Int]
 
+    /// Clusters computed earlier (a `cirkel index` file), taken as they are.
+    init(clusters: [Cluster], clusterOfBuilding: [Int], componentOfBuilding: [Int32], componentUnits: [Int]) {
+        self.clusters = clusters
+        self.clusterOfBuilding = clusterOfBuilding
+        self.componentOfBuilding = componentOfBuilding
+        self.componentUnits = componentUnits
+    }
+
     /// Links the qualifying buildings within `settings.link` and keeps the components with
     /// enough units.
     public init(buildings: Buildings, qualifying: [Bool], settings: ClusterSettings) {

@@ -2,21 +2,44 @@
 /// cluster in town centres, which a KD-tree handles and a uniform grid does not).
 public struct CriterionIndex: Sendable {
     public let criterion: Criterion
-    /// Indices into `Voorzieningen` of the members.
-    public let members: [Int]
+    /// Indices into `Voorzieningen` of the members (tree point k is voorziening `members[k]`).
+    public let members: Column<Int32>
     public let tree: KDTree
 
+    /// The index of every criterion of `profile`, in profile order. Groups the voorzieningen
+    /// by type once, so a type string is hashed once, not once per criterion.
+    public static func all(for profile: Profile, voorzieningen: Voorzieningen) -> [CriterionIndex] {
+        var byType: [String: [Int]] = [:]
+        for (k, type) in voorzieningen.types.enumerated() { byType[type, default: []].append(k) }
+        return profile.criteria.map { criterion in
+            let members = criterion.types.flatMap { byType[$0] ?? [] }.sorted()
+            return CriterionIndex(criterion: criterion, members: members, voorzieningen: voorzieningen)
+        }
+    }
+
     public init(criterion: Criterion, voorzieningen: Voorzieningen) {
-        self.criterion = criterion
         let members = voorzieningen.types.indices.filter { criterion.types.contains(voorzieningen.types[$0]) }
-        self.members = members
+        self.init(criterion: criterion, members: members, voorzieningen: voorzieningen)
+    }
+
+    private init(criterion: Criterion, members: [Int], voorzieningen: Voorzieningen) {
+        self.criterion = criterion
+        self.members = Column(members.map { Int32($0) })
         tree = KDTree(xs: members.map { voorzieningen.xs[$0] }, ys: members.map { voorzieningen.ys[$0] })
+    }
+
+    /// An index stored earlier (`members`, `tree`), nil when their sizes disagree.
+    public init?(criterion: Criterion, members: Column<Int32>, tree: KDTree) {
+        guard members.count == tree.count else { return nil }
+        self.criterion = criterion
+        self.members = members
+        self.tree = tree
     }
 
     /// `d_c(p)` (SPEC §3) and the voorziening that realises it (index into Voorzieningen);
     /// infinite and nil when there is none.
     public func nearest(to x: Double, _ y: Double) -> (distance: Double, voorziening: Int?) {
         guard let (k, d) = tree.nearest(to: x, y) else { return (.infinity, nil) }
-        return (d, members[k])
+        return (d, Int(members[k]))
     }
 }

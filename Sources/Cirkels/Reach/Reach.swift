@@ -10,7 +10,7 @@ public struct Reach: Sendable {
 
     public init(profile: Profile, buildings: Buildings, voorzieningen: Voorzieningen, parallelism: Parallelism) throws {
         self.profile = profile
-        let indexes = profile.criteria.map { CriterionIndex(criterion: $0, voorzieningen: voorzieningen) }
+        let indexes = CriterionIndex.all(for: profile, voorzieningen: voorzieningen)
         let n = buildings.count
         var distances: [[Double]] = []
         for index in indexes {

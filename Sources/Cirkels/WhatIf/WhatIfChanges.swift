@@ -38,7 +38,7 @@ public struct WhatIfChanges: Sendable {
     public let buurten: [BuurtChange]
 
     public init(_ w: WhatIf) throws {
-        let base = w.base, planned = w.planned
+        let base = w.baseState, planned = w.plannedState
         let n = base.data.buildings.count, total = planned.data.buildings.count
         let units = planned.data.buildings.units
         var becomingComplete = 0, becomingQualifying = 0
@@ -51,9 +51,10 @@ public struct WhatIfChanges: Sendable {
             if planned.complete[b] { plannedComplete += Int(units[b]) }
             if planned.qualifying[b] { plannedQualifying += Int(units[b]) }
         }
-        // Clusters after the plan that differ from every cluster before it.
+        // Clusters after the plan that differ from every cluster before it: only those
+        // holding a newly qualifying building can.
         var changes: [ClusterChange] = []
-        for c in planned.clusters.clusters {
+        for c in w.changedClusters.map({ planned.clusters.clusters[$0 - 1] }) {
             let before = Set(c.members.filter { $0 < n }.map { base.clusters.clusterOfBuilding[$0] }.filter { $0 > 0 }).sorted()
             let beforeUnits = before.map { (id: $0, units: base.clusters.clusters[$0 - 1].units) }
             switch before.count {
@@ -64,10 +65,14 @@ public struct WhatIfChanges: Sendable {
             default: changes.append(ClusterChange(kind: .merged, id: c.id, units: c.units, before: beforeUnits))
             }
         }
-        // Per buurt: every building whose state changed, and every planned building.
+        // Per buurt: every building whose state changed, and every planned building. Only
+        // buildings evaluated again, planned ones and members of changed clusters can change.
+        var candidates = Set(w.reevaluated)
+        candidates.formUnion(n ..< total)
+        for id in w.changedClusters { candidates.formUnion(planned.clusters.clusters[id - 1].members) }
         var changed: [Int] = []
         var inClustersChange = 0
-        for b in 0..<total {
+        for b in candidates.sorted() {
             let wasInCluster = b < n && base.clusters.clusterOfBuilding[b] > 0
             let isInCluster = planned.clusters.clusterOfBuilding[b] > 0
             if wasInCluster != isInCluster { inClustersChange += (isInCluster ? 1 : -1) * Int(units[b]) }
@@ -76,10 +81,10 @@ public struct WhatIfChanges: Sendable {
                 changed.append(b)
             }
         }
-        let context = GEOSContext()
+        let context = GEOSContext(), cache = PreparedBuurtCache()
         var rows: [Int: (complete: Int, qualifying: Int, clusters: Int)] = [:]
         for b in changed {
-            let buurt = try planned.buurtLookup.buurt(at: planned.data.buildings.xs[b], planned.data.buildings.ys[b], context: context) ?? -1
+            let buurt = try w.planned.buurtLookup.buurt(at: planned.data.buildings.xs[b], planned.data.buildings.ys[b], context: context, cache: cache) ?? -1
             let u = Int(units[b])
             func delta(_ before: Bool, _ after: Bool) -> Int { (after ? u : 0) - (before ? u : 0) }
             var row = rows[buurt, default: (0, 0, 0)]

@@ -45,9 +45,9 @@ public struct WhatIfText {
         if !c.buurten.isEmpty {
             lines.append(say("  per buurt (units): complete, qualifying, in clusters", "  per buurt (wooneenheden): compleet, geschikt, in clusters"))
             for row in c.buurten {
-                let outside = planned.data.buurten.count == 0 ? say("all (the data has no buurten)", "alle (de gegevens hebben geen buurten)")
+                let outside = planned.buurten.count == 0 ? say("all (the data has no buurten)", "alle (de gegevens hebben geen buurten)")
                     : say("outside every buurt", "buiten elke buurt")
-                let name = row.buurt.map { "\(planned.data.buurten.codes[$0]) \(planned.data.buurten.names[$0])" } ?? outside
+                let name = row.buurt.map { "\(planned.buurten.codes[$0]) \(planned.buurten.names[$0])" } ?? outside
                 lines.append("    \(name): \(signed(row.unitsComplete)), \(signed(row.unitsQualifying)), \(signed(row.unitsInClusters))")
             }
         }
@@ -69,7 +69,7 @@ public struct WhatIfText {
                          ("before", .array(change.before.map { .object([("id", .value(.integer($0.id))), ("units", .value(.integer($0.units)))]) }))])
             })),
             ("buurten", .array(c.buurten.map { row in
-                .object([("buurt", row.buurt.map { .value(.string(planned.data.buurten.codes[$0])) } ?? .value(.missing)),
+                .object([("buurt", row.buurt.map { .value(.string(planned.buurten.codes[$0])) } ?? .value(.missing)),
                          ("units_complete", .value(.integer(row.unitsComplete))), ("units_qualifying", .value(.integer(row.unitsQualifying))),
                          ("units_in_clusters", .value(.integer(row.unitsInClusters)))])
             })),

@@ -21,7 +21,9 @@
 ///                      8   element count (UInt64)
 ///                      8   payload offset (UInt64), a multiple of 8
 ///                      8   payload length in bytes (UInt64)
-///                      8   payload checksum (UInt64)
+///                      8×C payload checksums (UInt64 each), one per chunk: the payload
+///                          cut into chunks of `chunkLength` (64 KiB) bytes, the last
+///                          one shorter; C = ⌈length / 64 KiB⌉ (none for an empty payload)
 ///     H        8     header checksum (UInt64) of bytes 0 ..< H
 ///     H + 8          the payloads in table order; each starts at the next multiple of 8,
 ///                    the bytes skipped to get there are zero; the file ends where the
@@ -32,20 +34,39 @@
 /// follows them: string i is blob bytes offsets[i] ..< offsets[i + 1], offsets[0] is 0 and
 /// offsets[n] is the blob's length.
 ///
-/// Every byte is checked: the header checksum and the zero padding at open, a payload's
-/// checksum when that section is read.
+/// Every byte is checked: the header checksum and the zero padding at open, a payload chunk's
+/// checksum when that chunk is first read. Chunks let a reader answer a query from a few
+/// pages of a mapped, multi-gigabyte archive while still checking every byte it uses.
 enum BinaryArchiveFormat {
     /// The first 8 bytes of every archive.
     static let magic: [UInt8] = [0x89, 0x43, 0x49, 0x52, 0x4B, 0x45, 0x4C, 0x1A]
     /// The container layout this code writes and reads.
-    static let layoutVersion: UInt32 = 1
+    /// (1: one checksum per payload; 2: one per 64 KiB chunk.)
+    static let layoutVersion: UInt32 = 2
     /// Magic, layout version, header length and file length: the part of the header read
     /// before anything else.
     static let fixedHeaderLength = 24
     /// Payloads start at multiples of this, so a mapped file could be read in place.
     static let payloadAlignment = 8
-    /// Bytes of one table entry besides its name.
-    static let tableEntryFixedLength = 4 + 4 + 8 + 8 + 8 + 8
+    /// Bytes of one table entry besides its name and chunk checksums.
+    static let tableEntryFixedLength = 4 + 4 + 8 + 8 + 8
+    /// Payloads are checksummed in chunks of 2^chunkShift bytes (a multiple of every element
+    /// width, so no number straddles two chunks).
+    static let chunkShift = 16
+    static let chunkLength = 1 << chunkShift
+
+    /// The number of chunk checksums of a payload of `payloadLength` bytes.
+    static func chunkCount(payloadLength: Int) -> Int {
+        (payloadLength + chunkLength - 1) >> chunkShift
+    }
+
+    /// The checksum of every chunk of `payload`.
+    static func chunkChecksums(_ payload: UnsafeRawBufferPointer) -> [UInt64] {
+        (0 ..< chunkCount(payloadLength: payload.count)).map { k in
+            let start = k << chunkShift
+            return checksum(UnsafeRawBufferPointer(rebasing: payload[start ..< min(payload.count, start + chunkLength)]))
+        }
+    }
 
     /// The smallest multiple of `payloadAlignment` at or above `offset`.
     static func aligned(_ offset: Int) -> Int {

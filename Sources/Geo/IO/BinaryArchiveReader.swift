@@ -1,20 +1,23 @@
-import Foundation
-
 /// Reads a binary archive made by `BinaryArchiveWriter` (layout: `BinaryArchiveFormat`).
 ///
 ///     let archive = try BinaryArchiveReader(path: path, kind: "cirkel-index",
 ///                                           supportedVersions: 3...3, remedy: "make it again with `cirkel index`")
-///     let xs = try archive.doubles("buildings.x")
+///     let names = try archive.strings("voorzieningen.name")   // a copy, every chunk checked
+///     let xs: Column<Double> = try archive.column("buildings.x")  // in place, checked lazily
+///     … answer from xs …
+///     try archive.checkIntegrity()                           // before using the answer
 ///
 /// Opening maps the file into memory and checks only the header and section table (their
 /// checksum, the kind, the versions, that every section lies inside the file): it costs the
-/// same for a kilobyte as for a gigabyte. Each getter checks its own section's checksum and
-/// copies the payload out in one block, so only the sections read are ever touched. A
-/// getter checks its section every time it is called; call it once per section.
+/// same for a kilobyte as for a gigabyte. The copying getters check every chunk of their
+/// section and throw on damage. `column` gives a section in place, as a `Column` that checks
+/// each 64 KiB chunk the first time it is read and reads a damaged chunk as zeros; the
+/// damage is then reported by `checkIntegrity()`, which must be called before anything
+/// computed from a column is used or shown. Each chunk is hashed at most once.
 ///
 /// Every problem with the file is a `GeoError.document` naming it, except that it cannot be
-/// read at all (`GeoError.io`). The file must not be changed while it is open (it is mapped);
-/// `StagedOutputDirectory` replaces files by renaming, which is safe.
+/// read at all (`GeoError.io`). The file must not be changed in place while it is open (it is
+/// mapped); `StagedOutputDirectory` and `cirkel index` replace files by renaming, which is safe.
 public final class BinaryArchiveReader: Sendable {
     /// One entry of the section table, checked against the file at open.
     struct Section: Sendable {
@@ -24,28 +27,18 @@ public final class BinaryArchiveReader: Sendable {
         /// Where the payload is in the file.
         let offset: Int
         let length: Int
-        let checksum: UInt64
-    }
-
-    /// The archive's bytes: a mapped file or an array.
-    private enum Storage: Sendable {
-        case mapped(Data)
-        case array([UInt8])
-
-        func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-            switch self {
-            case let .mapped(data): return try data.withUnsafeBytes(body)
-            case let .array(bytes): return try bytes.withUnsafeBytes(body)
-            }
-        }
+        /// One per `BinaryArchiveFormat.chunkLength` bytes of payload.
+        let checksums: [UInt64]
     }
 
     /// The content version the archive was made with (one of `supportedVersions`).
     public let version: UInt32
-    /// The sections in table order (the order they were added in).
+    /// The sections in table order (the order they were added).
     let sections: [Section]
     private let sectionIndex: [String: Int]
-    private let storage: Storage
+    /// One per section, in table order.
+    private let verifiers: [ChunkVerifier]
+    private let memory: ArchiveMemory
     private let source: String
 
     /// Opens and validates the header and section table (not the payload checksums).
@@ -53,35 +46,36 @@ public final class BinaryArchiveReader: Sendable {
     /// code reads, and `remedy` tells the user how to get a readable archive (e.g. "make it
     /// again with `cirkel index`"); it ends the message for an unsupported version.
     public convenience init(path: String, kind: String, supportedVersions: ClosedRange<UInt32>, remedy: String) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-            throw GeoError.io(path: path, reason: reason)
-        }
-        try self.init(storage: .mapped(data), source: path, kind: kind, supportedVersions: supportedVersions, remedy: remedy)
+        try self.init(memory: try ArchiveMemory(mapping: path), source: path, kind: kind, supportedVersions: supportedVersions, remedy: remedy)
     }
 
-    /// Opens an archive held in memory; `source` names it in errors.
+    /// Opens an archive held in memory (copied); `source` names it in errors.
     public convenience init(bytes: [UInt8], source: String, kind: String, supportedVersions: ClosedRange<UInt32>, remedy: String) throws {
-        try self.init(storage: .array(bytes), source: source, kind: kind, supportedVersions: supportedVersions, remedy: remedy)
+        try self.init(memory: ArchiveMemory(copying: bytes), source: source, kind: kind, supportedVersions: supportedVersions, remedy: remedy)
     }
 
-    private init(storage: Storage, source: String, kind: String, supportedVersions: ClosedRange<UInt32>, remedy: String) throws {
-        let header = try storage.withUnsafeBytes { raw in
-            var reader = HeaderReader(bytes: raw, source: source)
-            return try reader.read(kind: kind, supportedVersions: supportedVersions, remedy: remedy)
-        }
-        self.storage = storage
+    private init(memory: ArchiveMemory, source: String, kind: String, supportedVersions: ClosedRange<UInt32>, remedy: String) throws {
+        var reader = HeaderReader(bytes: memory.bytes, source: source)
+        let header = try reader.read(kind: kind, supportedVersions: supportedVersions, remedy: remedy)
+        self.memory = memory
         self.source = source
         version = header.version
         sections = header.sections
         sectionIndex = Dictionary(uniqueKeysWithValues: header.sections.enumerated().map { ($1.name, $0) })
+        verifiers = header.sections.map { section in
+            ChunkVerifier(sectionName: section.name,
+                          payload: UnsafeRawBufferPointer(rebasing: memory.bytes[section.offset ..< section.offset + section.length]),
+                          checksums: section.checksums)
+        }
     }
 
     /// The names of the sections, in the order they were added.
     public var sectionNames: [String] { sections.map(\.name) }
+
+    /// Where the payload of section `name` lies in the archive (byte offsets), or nil.
+    public func payloadRange(of name: String) -> Range<Int>? {
+        sectionIndex[name].map { sections[$0].offset ..< sections[$0].offset + sections[$0].length }
+    }
 
     public func doubles(_ name: String) throws -> [Double] { try numbers(name, .double, as: Double.self) }
     public func int32s(_ name: String) throws -> [Int32] { try numbers(name, .int32, as: Int32.self) }
@@ -89,57 +83,90 @@ public final class BinaryArchiveReader: Sendable {
     public func bytes(_ name: String) throws -> [UInt8] { try numbers(name, .byte, as: UInt8.self) }
 
     public func strings(_ name: String) throws -> [String] {
-        let section = try verifiedSection(name, .string)
-        return try storage.withUnsafeBytes { raw in
-            let payload = UnsafeRawBufferPointer(rebasing: raw[section.offset ..< section.offset + section.length])
-            // The open checked that the payload holds count + 1 offsets.
-            let blob = UnsafeRawBufferPointer(rebasing: payload[((section.count + 1) * 8)...]).bindMemory(to: UInt8.self)
-            func offset(_ i: Int) -> Int64 {
-                Int64(littleEndian: payload.loadUnaligned(fromByteOffset: i * 8, as: Int64.self))
-            }
-            guard offset(0) == 0, offset(section.count) == Int64(blob.count) else {
-                throw damaged(section, "its string offsets do not span its text")
-            }
-            var strings: [String] = []
-            strings.reserveCapacity(section.count)
-            var start = 0
-            for i in 0 ..< section.count {
-                let end = offset(i + 1)
-                guard end >= Int64(start), end <= Int64(blob.count) else {
-                    throw damaged(section, "the offsets of string \(i) are out of order")
-                }
-                // Each string is checked on its own: valid text can still be cut inside a character.
-                guard let string = String(validating: UnsafeBufferPointer(rebasing: blob[start ..< Int(end)]), as: UTF8.self) else {
-                    throw damaged(section, "string \(i) is not valid UTF-8")
-                }
-                strings.append(string)
-                start = Int(end)
-            }
-            return strings
+        let (section, _) = try verifiedSection(name, .string)
+        let payload = payload(of: section)
+        // The open checked that the payload holds count + 1 offsets.
+        let blob = UnsafeRawBufferPointer(rebasing: payload[((section.count + 1) * 8)...]).bindMemory(to: UInt8.self)
+        func offset(_ i: Int) -> Int64 {
+            Int64(littleEndian: payload.loadUnaligned(fromByteOffset: i * 8, as: Int64.self))
         }
+        guard offset(0) == 0, offset(section.count) == Int64(blob.count) else {
+            throw damaged(section, "its string offsets do not span its text")
+        }
+        var strings: [String] = []
+        strings.reserveCapacity(section.count)
+        var start = 0
+        for i in 0 ..< section.count {
+            let end = offset(i + 1)
+            guard end >= Int64(start), end <= Int64(blob.count) else {
+                throw damaged(section, "the offsets of string \(i) are out of order")
+            }
+            // Each string is checked on its own: valid text can still be cut inside a character.
+            guard let string = String(validating: UnsafeBufferPointer(rebasing: blob[start ..< Int(end)]), as: UTF8.self) else {
+                throw damaged(section, "string \(i) is not valid UTF-8")
+            }
+            strings.append(string)
+            start = Int(end)
+        }
+        return strings
+    }
+
+    /// A numeric section in place (no copy), checked chunk by chunk as it is read; see the
+    /// type's documentation for `checkIntegrity()`. Copies on a big-endian host, where the
+    /// stored order is not the host's.
+    public func column<T: ColumnElement>(_ name: String, as _: T.Type = T.self) throws -> Column<T> {
+        let type = try Self.elementType(of: T.self)
+        let section = try typedSection(name, type)
+        #if _endian(big)
+        return Column(try numbers(name, type, as: T.self))
+        #else
+        let start = payload(of: section).baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: T.self) }
+        return Column(base: start, count: section.count, owner: memory, verifier: verifiers[sectionIndex[name]!])
+        #endif
+    }
+
+    /// Throws the first damage found so far by the chunk checks of `column`s (a
+    /// `GeoError.document` naming the section); returns when every chunk read was intact.
+    public func checkIntegrity() throws {
+        for (section, verifier) in zip(sections, verifiers) where verifier.firstDamage != nil {
+            throw corrupt(section)
+        }
+    }
+
+    private static func elementType<T>(of _: T.Type) throws -> BinaryArchiveElementType {
+        switch T.self {
+        case is Double.Type: return .double
+        case is Int32.Type: return .int32
+        case is Int64.Type: return .int64
+        case is UInt8.Type: return .byte
+        default: preconditionFailure("no archive element type for \(T.self)")
+        }
+    }
+
+    private func payload(of section: Section) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: memory.bytes[section.offset ..< section.offset + section.length])
     }
 
     /// Copies a numeric section out in one block (`T` is the Swift type of `type`; being
     /// `BitwiseCopyable`, its values can be copied in as raw bytes).
     private func numbers<T: BitwiseCopyable>(_ name: String, _ type: BinaryArchiveElementType, as _: T.Type) throws -> [T] {
         precondition(MemoryLayout<T>.size == type.width!)
-        let section = try verifiedSection(name, type)
-        return storage.withUnsafeBytes { raw in
-            [T](unsafeUninitializedCapacity: section.count) { buffer, initialized in
-                if section.count > 0 {
-                    let target = UnsafeMutableRawBufferPointer(buffer)
-                    target.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[section.offset ..< section.offset + section.length]))
-                    #if _endian(big)
-                    reverseByteOrder(target, width: MemoryLayout<T>.size)
-                    #endif
-                }
-                initialized = section.count
+        let (section, _) = try verifiedSection(name, type)
+        let source = payload(of: section)
+        return [T](unsafeUninitializedCapacity: section.count) { buffer, initialized in
+            if section.count > 0 {
+                let target = UnsafeMutableRawBufferPointer(buffer)
+                target.copyMemory(from: source)
+                #if _endian(big)
+                reverseByteOrder(target, width: MemoryLayout<T>.size)
+                #endif
             }
+            initialized = section.count
         }
     }
 
-    /// The section called `name`, after checking its type and its payload's checksum.
-    private func verifiedSection(_ name: String, _ type: BinaryArchiveElementType) throws -> Section {
+    /// The section called `name` after checking its type.
+    private func typedSection(_ name: String, _ type: BinaryArchiveElementType) throws -> Section {
         guard let index = sectionIndex[name] else {
             throw GeoError.document(file: source, reason: "the archive has no section \"\(name)\"")
         }
@@ -147,13 +174,19 @@ public final class BinaryArchiveReader: Sendable {
         guard section.type == type else {
             throw GeoError.document(file: source, reason: "section \"\(name)\" holds \(section.type.name), not \(type.name)")
         }
-        let checksum = storage.withUnsafeBytes { raw in
-            BinaryArchiveFormat.checksum(UnsafeRawBufferPointer(rebasing: raw[section.offset ..< section.offset + section.length]))
-        }
-        guard checksum == section.checksum else {
-            throw GeoError.document(file: source, reason: "section \"\(name)\" is corrupt (checksum mismatch)")
-        }
         return section
+    }
+
+    /// The section called `name`, after checking its type and every chunk of its payload.
+    private func verifiedSection(_ name: String, _ type: BinaryArchiveElementType) throws -> (Section, ChunkVerifier) {
+        let section = try typedSection(name, type)
+        let verifier = verifiers[sectionIndex[name]!]
+        guard verifier.verify(bytes: 0 ..< section.length) else { throw corrupt(section) }
+        return (section, verifier)
+    }
+
+    private func corrupt(_ section: Section) -> GeoError {
+        .document(file: source, reason: "section \"\(section.name)\" is corrupt (checksum mismatch)")
     }
 
     /// A section whose checksum matched but whose content is inconsistent (a writer bug or a
@@ -232,7 +265,7 @@ private struct HeaderReader {
             guard let type = BinaryArchiveElementType(rawValue: tag) else {
                 throw error("the archive is damaged: section \"\(name)\" has an unknown element type (\(tag))")
             }
-            let count = try uint64(), start = try uint64(), length = try uint64(), checksum = try uint64()
+            let count = try uint64(), start = try uint64(), length = try uint64()
             let expectedStart = BinaryArchiveFormat.aligned(end)
             guard start == UInt64(expectedStart) else {
                 throw error("the archive is damaged: section \"\(name)\" starts at byte \(start), expected \(expectedStart)")
@@ -247,7 +280,9 @@ private struct HeaderReader {
                 throw error("the archive is damaged: the padding before section \"\(name)\" is not zero")
             }
             // All three fit in Int: they are at most the file length (count ≤ length).
-            sections.append(.init(name: name, type: type, count: Int(count), offset: expectedStart, length: Int(length), checksum: checksum))
+            var checksums: [UInt64] = []
+            for _ in 0 ..< BinaryArchiveFormat.chunkCount(payloadLength: Int(length)) { checksums.append(try uint64()) }
+            sections.append(.init(name: name, type: type, count: Int(count), offset: expectedStart, length: Int(length), checksums: checksums))
             end = expectedStart + Int(length)
         }
         guard offset == headerLength else {

@@ -74,9 +74,11 @@ public struct BinaryArchiveWriter: Sendable {
         let kindBytes = Array(kind.utf8)
         let nameBytes = sections.map { Array($0.name.utf8) }
         var headerLength = BinaryArchiveFormat.fixedHeaderLength + 4 + kindBytes.count + 4 + 4
-        for name in nameBytes { headerLength += name.count + BinaryArchiveFormat.tableEntryFixedLength }
-        precondition(headerLength <= Int(UInt32.max), "the section table is too large")
         let lengths = sections.map(\.payload.byteLength)
+        for (name, length) in zip(nameBytes, lengths) {
+            headerLength += name.count + BinaryArchiveFormat.tableEntryFixedLength + 8 * BinaryArchiveFormat.chunkCount(payloadLength: length)
+        }
+        precondition(headerLength <= Int(UInt32.max), "the section table is too large")
         var offsets: [Int] = []
         var end = headerLength + 8
         for length in lengths {
@@ -105,7 +107,9 @@ public struct BinaryArchiveWriter: Sendable {
                 out.put(UInt64(offsets[k]))
                 out.put(UInt64(lengths[k]))
                 checksumFields.append(out.offset)
-                out.put(0 as UInt64) // filled in once the payload is written
+                for _ in 0 ..< BinaryArchiveFormat.chunkCount(payloadLength: lengths[k]) {
+                    out.put(0 as UInt64) // filled in once the payload is written
+                }
             }
             precondition(out.offset == headerLength)
             out.put(0 as UInt64) // the header checksum, filled in last
@@ -114,7 +118,9 @@ public struct BinaryArchiveWriter: Sendable {
                 out.zeroPad(to: offsets[k])
                 write(section.payload, to: &out)
                 let payload = UnsafeRawBufferPointer(rebasing: out.bytes[offsets[k] ..< out.offset])
-                out.bytes.storeBytes(of: BinaryArchiveFormat.checksum(payload).littleEndian, toByteOffset: checksumFields[k], as: UInt64.self)
+                for (c, checksum) in BinaryArchiveFormat.chunkChecksums(payload).enumerated() {
+                    out.bytes.storeBytes(of: checksum.littleEndian, toByteOffset: checksumFields[k] + 8 * c, as: UInt64.self)
+                }
             }
             precondition(out.offset == fileLength)
             let header = UnsafeRawBufferPointer(rebasing: out.bytes[0 ..< headerLength])

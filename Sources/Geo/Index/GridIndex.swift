@@ -6,16 +6,19 @@
 /// within a cell, so every query visits points in a deterministic order). Building is
 /// O(n); a radius query visits the cells overlapping the query square; a nearest query
 /// visits rings of cells outward until no closer point can exist.
+///
+/// The numbers are kept in `Column`s, so a grid stored in a `cirkel index` file is queried
+/// in place, reading only the cells a query visits.
 public struct GridIndex: Sendable {
-    public let xs: [Double]
-    public let ys: [Double]
+    public let xs: Column<Double>
+    public let ys: Column<Double>
     public let cellSize: Double
     let minX: Double
     let minY: Double
     let columns: Int
     let rows: Int
-    let cellStart: [Int32]
-    let order: [Int32]
+    let cellStart: Column<Int32>
+    let order: Column<Int32>
 
     /// Indexes the points `(xs[i], ys[i])`. `cellSize` should be about the typical query
     /// radius; it is enlarged when the grid would otherwise have far more cells than points.
@@ -23,8 +26,8 @@ public struct GridIndex: Sendable {
         precondition(xs.count == ys.count, "xs and ys must have the same length")
         precondition(requestedCellSize > 0 && requestedCellSize.isFinite, "cell size must be positive")
         precondition(xs.count < Int(Int32.max), "too many points for a GridIndex")
-        self.xs = xs
-        self.ys = ys
+        self.xs = Column(xs)
+        self.ys = Column(ys)
         var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
         if let firstX = xs.first, let firstY = ys.first {
             minX = firstX; maxX = firstX; minY = firstY; maxY = firstY
@@ -64,28 +67,29 @@ public struct GridIndex: Sendable {
         self.minY = minY
         self.columns = columns
         self.rows = rows
-        self.cellStart = counts
-        self.order = order
+        self.cellStart = Column(counts)
+        self.order = Column(order)
     }
 
     public var count: Int { xs.count }
 
     /// The grid as stored: its geometry (cell size, origin, columns, rows), the cell table
     /// and the point order.
-    public var storage: (geometry: [Double], cellStart: [Int32], order: [Int32]) {
+    public var storage: (geometry: [Double], cellStart: Column<Int32>, order: Column<Int32>) {
         ([cellSize, minX, minY, Double(columns), Double(rows)], cellStart, order)
     }
 
-    /// A grid from the `storage` of an earlier one over the same points (no rebuilding),
-    /// checked so that damaged input cannot cause an out-of-bounds access; nil when not
-    /// consistent.
-    public init?(xs: [Double], ys: [Double], storage geometry: [Double], _ cellStart: [Int32], _ order: [Int32]) {
+    /// A grid from the `storage` of an earlier one over the same points (no rebuilding, no
+    /// pass over the points: a stored grid is queried where it lies). Checks the sizes and
+    /// the geometry, nil when they do not fit; the contents are trusted as far as the
+    /// archive's checksums vouch for them. A query never reads outside the columns: a forged
+    /// index out of range stops the process (`Column`'s check) rather than read memory.
+    public init?(xs: Column<Double>, ys: Column<Double>, storage geometry: [Double], _ cellStart: Column<Int32>, _ order: Column<Int32>) {
         guard xs.count == ys.count, geometry.count == 5, geometry[0] > 0, geometry[0].isFinite,
+              geometry[1].isFinite, geometry[2].isFinite,
               let columns = Int(exactly: geometry[3]), let rows = Int(exactly: geometry[4]), columns >= 1, rows >= 1,
               columns <= Int(Int32.max), rows <= Int(Int32.max), columns.multipliedReportingOverflow(by: rows).overflow == false,
-              cellStart.count == columns * rows + 1, cellStart.first == 0, Int(cellStart.last!) == xs.count,
-              zip(cellStart, cellStart.dropFirst()).allSatisfy({ $0 <= $1 }),
-              order.count == xs.count, order.allSatisfy({ $0 >= 0 && Int($0) < xs.count }) else { return nil }
+              cellStart.count == columns * rows + 1, order.count == xs.count else { return nil }
         self.xs = xs
         self.ys = ys
         self.cellSize = geometry[0]
@@ -116,7 +120,13 @@ public struct GridIndex: Sendable {
         for cy in loY...hiY {
             for cx in loX...hiX {
                 let cell = cy * columns + cx
-                for k in Int(cellStart[cell])..<Int(cellStart[cell + 1]) { body(Int(order[k])) }
+                // A loop, not a range: a damaged table (start after end) must not trap.
+                var k = Int(cellStart[cell])
+                let end = Int(cellStart[cell + 1])
+                while k < end {
+                    body(Int(order[k]))
+                    k += 1
+                }
             }
         }
     }
@@ -145,7 +155,10 @@ public struct GridIndex: Sendable {
         func visit(_ column: Int, _ row: Int) {
             guard column >= 0, column < columns, row >= 0, row < rows else { return }
             let cell = row * columns + column
-            for k in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
+            var k = Int(cellStart[cell]) - 1
+            let end = Int(cellStart[cell + 1])
+            while k + 1 < end {
+                k += 1
                 let i = Int(order[k])
                 let d = euclideanDistance(x, y, xs[i], ys[i])
                 // The first point visited is taken whatever its distance: a query so far away

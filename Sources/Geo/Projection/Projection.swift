@@ -38,6 +38,43 @@ public final class Projection {
         self.transformation = normalised
     }
 
+    /// A transformation from a PROJ pipeline definition (as `definition(at:)` gives): no
+    /// search of PROJ's database, so it takes well under a millisecond instead of about
+    /// 20 ms. `source` and `target` name the systems the definition converts between.
+    public init(definition: String, from source: CoordinateReferenceSystem, to target: CoordinateReferenceSystem) throws {
+        self.source = source
+        self.target = target
+        guard let context = proj_context_create() else {
+            throw GeoError.proj(operation: "proj_context_create", message: "could not create a PROJ context")
+        }
+        proj_log_level(context, PJ_LOG_NONE)
+        guard let transformation = proj_create(context, definition) else {
+            let message = Self.lastError(context)
+            proj_context_destroy(context)
+            throw GeoError.proj(operation: "proj_create(\(definition))", message: message)
+        }
+        self.context = context
+        self.transformation = transformation
+    }
+
+    /// The PROJ pipeline of the operation this transformation uses at (x, y) (in the source
+    /// system). `proj_create_crs_to_crs` chooses among candidate operations per point, by
+    /// their areas of use; where one operation covers a whole region (as for WGS84 → RD New
+    /// over the Netherlands), its pipeline reproduces the transformation there exactly, and
+    /// `init(definition:from:to:)` creates it without the database search.
+    public func definition(at x: Double, _ y: Double) throws -> String {
+        var px = x, py = y
+        try transform(xs: &px, ys: &py, count: 1)
+        guard let used = proj_trans_get_last_used_operation(transformation) else {
+            throw GeoError.proj(operation: "proj_trans_get_last_used_operation", message: Self.lastError(context))
+        }
+        defer { proj_destroy(used) }
+        guard let text = proj_as_proj_string(context, used, PJ_PROJ_5, nil) else {
+            throw GeoError.proj(operation: "proj_as_proj_string", message: Self.lastError(context))
+        }
+        return String(cString: text)
+    }
+
     deinit {
         proj_destroy(transformation)
         proj_context_destroy(context)

@@ -5,6 +5,12 @@ public enum RDNewDomain {
     public static let xRange: ClosedRange<Double> = -7_000...300_000
     public static let yRange: ClosedRange<Double> = 289_000...629_000
 
+    /// The origin of RD New (x 155000, y 463000: the Onze Lieve Vrouwetoren in Amersfoort)
+    /// in WGS84 degrees, per RDNAPTRANS: a point inside the area of use of every WGS84 → RD
+    /// New operation.
+    public static let originLongitude = 5.38720621
+    public static let originLatitude = 52.15517440
+
     public static func contains(x: Double, y: Double) -> Bool {
         xRange.contains(x) && yRange.contains(y)
     }
