@@ -81,15 +81,15 @@ def locate(gdf):
 
 
 def buildings_table(gdf, x, y):
+    """id (default: the feature's index), location, units (default 1) and whether nultreden
+    allows qualifying (only an explicit false excludes)."""
     n = len(gdf)
-    ids = gdf["id"].astype(str).values if "id" in gdf.columns else np.array([str(k) for k in range(n)])
+    ids = pd.Series(np.arange(n).astype(str), index=gdf.index)
     if "id" in gdf.columns:
-        missing = gdf["id"].isna().values
-        ids = np.where(missing, np.array([str(k) for k in range(n)]), ids)
+        ids = gdf["id"].astype(object).where(gdf["id"].notna(), ids).astype(str)
     units = gdf["units"].fillna(1).astype(np.int64).values if "units" in gdf.columns else np.ones(n, dtype=np.int64)
-    nultreden = gdf["nultreden"].values if "nultreden" in gdf.columns else np.array([None] * n)
-    nultreden_allowed = np.array([v is not False and v != 0 if v is not None and not (isinstance(v, float) and np.isnan(v)) else True for v in nultreden])
-    return pd.DataFrame({"id": ids, "x": x, "y": y, "units": units, "nultreden_allowed": nultreden_allowed})
+    allowed = ~gdf["nultreden"].eq(False).values if "nultreden" in gdf.columns else np.ones(n, dtype=bool)
+    return pd.DataFrame({"id": ids.values, "x": x, "y": y, "units": units, "nultreden_allowed": allowed})
 
 
 def voorzieningen_table(layers):
@@ -194,62 +194,86 @@ def vlekkenkaart(profile, v):
     return regions or []
 
 
-def weighted_median(d, w):
-    """The smallest d such that the units with d_c ≤ d make up at least half of them."""
-    order = np.argsort(d, kind="stable")
-    cumulative = np.cumsum(w[order])
-    k = np.searchsorted(cumulative, cumulative[-1] / 2.0, side="left")
-    return d[order][k]
+def weighted_medians(group, d, w, groups):
+    """Per group: the smallest d such that the units with d_c ≤ d make up at least half of its
+    units with a finite d_c (None where there are none). Vectorised: sort by (group, d), then
+    the first position in each group where its running sum reaches half its total."""
+    keep = np.isfinite(d) & (w > 0)
+    group, d, w = group[keep], d[keep], w[keep]
+    order = np.lexsort((d, group))
+    group, d, w = group[order], d[order], w[order]
+    starts = np.r_[True, group[1:] != group[:-1]] if len(group) else np.zeros(0, dtype=bool)
+    rank = np.cumsum(starts) - 1
+    running = np.cumsum(w)
+    within = running - (running - w)[starts][rank]
+    totals = np.bincount(rank, weights=w)
+    reached = np.flatnonzero(within >= totals[rank] / 2.0)
+    first = reached[np.r_[True, rank[reached][1:] != rank[reached][:-1]]] if len(reached) else reached
+    result = dict(zip(group[first].tolist(), d[first].tolist()))
+    return [result.get(g) for g in groups]
+
+
+def area_rows(profile, b, group, groups):
+    """The statistics of SPEC §6 for each of `groups` (buildings with `group` equal to it), by
+    pandas group sums, not a loop over areas."""
+    units = b["units"].values
+    columns = {"group": group, "units": units, "complete": units * b["complete"].values,
+               "qualifying": units * b["qualifying"].values, "in_clusters": units * (b["cluster"].values > 0)}
+    for c in profile["criteria"]:
+        d = b["d_" + c["name"]].values
+        finite = np.isfinite(d) & (units > 0)
+        columns["reached_" + c["name"]] = units * (d <= c["radius"])
+        columns["finite_" + c["name"]] = units * finite
+        columns["weighted_" + c["name"]] = np.where(finite, units * np.where(finite, d, 0), 0)
+    frame = pd.DataFrame(columns)
+    sums = frame.groupby("group").sum().reindex(groups, fill_value=0)
+    buildings = frame.groupby("group").size().reindex(groups, fill_value=0)
+    clustered = frame.assign(cluster=b["cluster"].values)[b["cluster"].values > 0]
+    clusters = clustered.groupby("group")["cluster"].nunique().reindex(groups, fill_value=0)
+    table = pd.DataFrame({"buildings": buildings.values, "units": sums["units"].values}, index=groups)
+    for c in profile["criteria"]:
+        table["units_" + c["name"]] = sums["reached_" + c["name"]].values
+    for c in profile["criteria"]:
+        n = c["name"]
+        finite_units = sums["finite_" + n].values
+        table["mean_d_" + n] = [w / f if f > 0 else None for w, f in zip(sums["weighted_" + n].values, finite_units)]
+        table["median_d_" + n] = weighted_medians(group, b["d_" + n].values, units, groups)
+    table["units_complete"] = sums["complete"].values
+    table["units_qualifying"] = sums["qualifying"].values
+    table["units_in_clusters"] = sums["in_clusters"].values
+    table["clusters"] = clusters.values
+    return table
 
 
 def coverage(profile, b, buurten, regions):
     """Per buurt and totaal (SPEC §6)."""
     complete_geometry = shapely.union_all([g for levels, g in regions if is_complete(profile, levels)]) if regions else shapely.Polygon()
+    b["buurt_index"] = -1
+    b["buurt"] = ""
     if buurten is not None:
         points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(b["x"], b["y"]), crs=28992)
         hits = gpd.sjoin(points, buurten[["geometry"]].reset_index(names="buurt_index"), predicate="covered_by", how="inner")
         first = hits.groupby(level=0)["buurt_index"].min()
-        b["buurt_index"] = -1
         b.loc[first.index, "buurt_index"] = first.values
-        codes = buurten["code"] if "code" in buurten.columns else buurten["buurtcode"]
-        names = buurten["name"] if "name" in buurten.columns else buurten["buurtnaam"]
-        b["buurt"] = np.where(b["buurt_index"].values >= 0, codes.values[np.maximum(b["buurt_index"].values, 0)], "")
-    else:
-        b["buurt_index"] = -1
-        b["buurt"] = ""
-    rows = []
-
-    def row(area, name, subset, area_m2, complete_area):
-        units = subset["units"].values
-        r = {"area": area, "name": name, "buildings": len(subset), "units": int(units.sum())}
-        for c in profile["criteria"]:
-            d = subset["d_" + c["name"]].values
-            r["units_" + c["name"]] = int(units[d <= c["radius"]].sum())
-        for c in profile["criteria"]:
-            d = subset["d_" + c["name"]].values
-            finite = np.isfinite(d) & (units > 0)
-            r["mean_d_" + c["name"]] = float(np.average(d[finite], weights=units[finite])) if units[finite].sum() > 0 else None
-            r["median_d_" + c["name"]] = float(weighted_median(d[finite], units[finite])) if units[finite].sum() > 0 else None
-        r["units_complete"] = int(units[subset["complete"].values].sum())
-        r["units_qualifying"] = int(units[subset["qualifying"].values].sum())
-        r["units_in_clusters"] = int(units[subset["cluster"].values > 0].sum())
-        r["clusters"] = int(len(np.unique(subset["cluster"].values[subset["cluster"].values > 0])))
-        r["area_m2"] = area_m2
-        r["complete_area_m2"] = complete_area
-        return r
-
-    if buurten is not None:
-        areas = buurten.geometry.area.values
-        complete_areas = shapely.area(shapely.intersection(buurten.geometry.values, complete_geometry))
-        groups = b.groupby("buurt_index").indices
-        for k in range(len(buurten)):
-            subset = b.iloc[groups[k]] if k in groups else b.iloc[0:0]
-            rows.append(row(codes.values[k], names.values[k], subset, float(areas[k]), float(complete_areas[k])))
-        all_buurten = shapely.union_all(buurten.geometry.values)
-        rows.append(row("totaal", "totaal", b, float(areas.sum()), float(shapely.area(shapely.intersection(all_buurten, complete_geometry)))))
-    else:
-        rows.append(row("totaal", "totaal", b, None, float(complete_geometry.area)))
-    return pd.DataFrame(rows)
+        codes = (buurten["code"] if "code" in buurten.columns else buurten["buurtcode"]).values
+        names = (buurten["name"] if "name" in buurten.columns else buurten["buurtnaam"]).values
+        b["buurt"] = np.where(b["buurt_index"].values >= 0, codes[np.maximum(b["buurt_index"].values, 0)], "")
+    totaal = area_rows(profile, b, np.zeros(len(b), dtype=np.int64), [0])
+    totaal.insert(0, "name", "totaal")
+    totaal.insert(0, "area", "totaal")
+    if buurten is None:
+        totaal["area_m2"] = None
+        totaal["complete_area_m2"] = float(complete_geometry.area)
+        return totaal.reset_index(drop=True)
+    per_buurt = area_rows(profile, b, b["buurt_index"].values, list(range(len(buurten))))
+    per_buurt.insert(0, "name", names)
+    per_buurt.insert(0, "area", codes)
+    areas = buurten.geometry.area.values
+    per_buurt["area_m2"] = areas
+    per_buurt["complete_area_m2"] = shapely.area(shapely.intersection(buurten.geometry.values, complete_geometry))
+    totaal["area_m2"] = areas.sum()
+    totaal["complete_area_m2"] = shapely.area(shapely.intersection(shapely.union_all(buurten.geometry.values), complete_geometry))
+    return pd.concat([per_buurt, totaal], ignore_index=True)
 
 
 def is_complete(profile, levels):
@@ -259,16 +283,18 @@ def is_complete(profile, levels):
 def vlekken_table(profile, b, levels, regions):
     """One row per signature: its area, and the buildings and units whose own signature it is."""
     names = [c["name"] for c in profile["criteria"]]
-    signature = pd.Series(list(zip(*[levels[n] for n in names])))
-    counts = pd.DataFrame({"sig": signature, "units": b["units"].values}).groupby("sig").agg(buildings=("units", "size"), units=("units", "sum"))
+    # A signature as one number (its levels as base-3 digits), so buildings group in NumPy.
+    code = sum(levels[n].astype(np.int64) * 3 ** k for k, n in enumerate(names))
+    counts = pd.DataFrame({"code": code, "units": b["units"].values}).groupby("code").agg(buildings=("units", "size"), units=("units", "sum"))
     rows = []
     for sig, geometry in regions:
         r = {n: LEVEL_NAMES[l] for n, l in zip(names, sig)}
         r["score"] = sum(c["weight"] if l == IDEAL else c["weight"] / 2 if l == REACHED else 0 for c, l in zip(profile["criteria"], sig))
         r["complete"] = is_complete(profile, sig)
         r["area_m2"] = geometry.area
-        r["buildings"] = int(counts.loc[[sig], "buildings"].iloc[0]) if sig in counts.index else 0
-        r["units"] = int(counts.loc[[sig], "units"].iloc[0]) if sig in counts.index else 0
+        sig_code = sum(l * 3 ** k for k, l in enumerate(sig))
+        r["buildings"] = int(counts.at[sig_code, "buildings"]) if sig_code in counts.index else 0
+        r["units"] = int(counts.at[sig_code, "units"]) if sig_code in counts.index else 0
         rows.append(r)
     return pd.DataFrame(rows)
 

@@ -17,11 +17,6 @@ public struct CriterionIndex: Sendable {
         }
     }
 
-    public init(criterion: Criterion, voorzieningen: Voorzieningen) {
-        let members = voorzieningen.types.indices.filter { criterion.types.contains(voorzieningen.types[$0]) }
-        self.init(criterion: criterion, members: members, voorzieningen: voorzieningen)
-    }
-
     private init(criterion: Criterion, members: [Int], voorzieningen: Voorzieningen) {
         self.criterion = criterion
         self.members = Column(members.map { Int32($0) })

@@ -115,7 +115,7 @@ public final class BinaryArchiveReader: Sendable {
     /// type's documentation for `checkIntegrity()`. Copies on a big-endian host, where the
     /// stored order is not the host's.
     public func column<T: ColumnElement>(_ name: String, as _: T.Type = T.self) throws -> Column<T> {
-        let type = try Self.elementType(of: T.self)
+        let type = Self.elementType(of: T.self)
         let section = try typedSection(name, type)
         #if _endian(big)
         return Column(try numbers(name, type, as: T.self))
@@ -133,7 +133,7 @@ public final class BinaryArchiveReader: Sendable {
         }
     }
 
-    private static func elementType<T>(of _: T.Type) throws -> BinaryArchiveElementType {
+    private static func elementType<T>(of _: T.Type) -> BinaryArchiveElementType {
         switch T.self {
         case is Double.Type: return .double
         case is Int32.Type: return .int32
@@ -181,7 +181,7 @@ public final class BinaryArchiveReader: Sendable {
     private func verifiedSection(_ name: String, _ type: BinaryArchiveElementType) throws -> (Section, ChunkVerifier) {
         let section = try typedSection(name, type)
         let verifier = verifiers[sectionIndex[name]!]
-        guard verifier.verify(bytes: 0 ..< section.length) else { throw corrupt(section) }
+        guard verifier.verifyAll() else { throw corrupt(section) }
         return (section, verifier)
     }
 

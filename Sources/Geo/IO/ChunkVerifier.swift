@@ -40,13 +40,12 @@ final class ChunkVerifier: @unchecked Sendable {
         return check(chunk)
     }
 
-    /// Checks every chunk overlapping `bytes`; false when any is damaged.
-    func verify(bytes: Range<Int>) -> Bool {
-        guard !bytes.isEmpty else { return true }
+    /// Checks every chunk not checked yet; false when any chunk is damaged.
+    func verifyAll() -> Bool {
         var intact = true
-        for chunk in (bytes.lowerBound >> BinaryArchiveFormat.chunkShift) ... ((bytes.upperBound - 1) >> BinaryArchiveFormat.chunkShift) {
+        for chunk in 0 ..< checksums.count {
             let state = states[chunk].load(ordering: .acquiring)
-            if state == State.unchecked.rawValue { intact = check(chunk) && intact } else { intact = intact && state == State.intact.rawValue }
+            intact = (state == State.unchecked.rawValue ? check(chunk) : state == State.intact.rawValue) && intact
         }
         return intact
     }

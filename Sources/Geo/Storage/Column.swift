@@ -26,15 +26,13 @@ public struct Column<Element: ColumnElement>: RandomAccessCollection, @unchecked
     private let base: UnsafePointer<Element>?
     public let count: Int
     /// Keeps the memory alive: a `ColumnBuffer` or the archive's mapping.
-    private let owner: AnyObject?
+    private let owner: AnyObject
     /// Nil when the memory needs no checking (an array copied in). Kept strongly for its
     /// lifetime, and read through `uncheckedVerifier` in the subscript: binding the optional
     /// reference there would retain and release it on every element read, in the innermost
     /// loops of reach and clusters.
     private let verifier: ChunkVerifier?
     private let uncheckedVerifier: Unmanaged<ChunkVerifier>?
-    /// Where element 0 is in the verifier's section, in bytes.
-    private let sectionOffset: Int
 
     /// A column holding a copy of `values`.
     public init(_ values: [Element]) {
@@ -44,22 +42,17 @@ public struct Column<Element: ColumnElement>: RandomAccessCollection, @unchecked
         owner = buffer
         verifier = nil
         uncheckedVerifier = nil
-        sectionOffset = 0
     }
 
-    /// An empty column.
-    public init() { self.init([]) }
-
-    /// A window of `count` elements at `base`, kept alive by `owner`, checked chunk by chunk
-    /// by `verifier` (element 0 at byte `sectionOffset` of its section).
-    init(base: UnsafePointer<Element>?, count: Int, owner: AnyObject, verifier: ChunkVerifier?, sectionOffset: Int = 0) {
+    /// A whole archive section of `count` elements at `base`, kept alive by `owner`, checked
+    /// chunk by chunk by `verifier`.
+    init(base: UnsafePointer<Element>?, count: Int, owner: AnyObject, verifier: ChunkVerifier) {
         precondition(count == 0 || base != nil)
         self.base = base
         self.count = count
         self.owner = owner
         self.verifier = verifier
-        uncheckedVerifier = verifier.map { Unmanaged.passUnretained($0) }
-        self.sectionOffset = sectionOffset
+        uncheckedVerifier = Unmanaged.passUnretained(verifier)
     }
 
     public var startIndex: Int { 0 }
@@ -70,7 +63,7 @@ public struct Column<Element: ColumnElement>: RandomAccessCollection, @unchecked
         // Checked in release builds as well: a column may come from a file.
         precondition(i >= 0 && i < count, "column index out of range")
         if let verifier = uncheckedVerifier,
-           !verifier._withUnsafeGuaranteedRef({ $0.isIntact(byteOffset: sectionOffset &+ i &* MemoryLayout<Element>.stride) }) {
+           !verifier._withUnsafeGuaranteedRef({ $0.isIntact(byteOffset: i &* MemoryLayout<Element>.stride) }) {
             return .zero
         }
         return base.unsafelyUnwrapped[i]
@@ -78,22 +71,6 @@ public struct Column<Element: ColumnElement>: RandomAccessCollection, @unchecked
 
     /// The elements as an array (every chunk checked once).
     public var array: [Element] { Array(self) }
-
-    /// Whether every element can be read without a check (so bulk loops may take
-    /// `withUnsafeBufferPointer`): true for copied arrays, and for archive columns once
-    /// `verifyAll()` has passed.
-    public func verifyAll() -> Bool {
-        guard let verifier else { return true }
-        let bytes = count * MemoryLayout<Element>.stride
-        return verifier.verify(bytes: sectionOffset ..< sectionOffset + bytes)
-    }
-
-    /// Calls `body` with the elements as a buffer, or with nil when a chunk is damaged
-    /// (checks every chunk first; see `verifyAll`).
-    public func withVerifiedBuffer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R? {
-        guard verifyAll() else { return nil }
-        return try body(UnsafeBufferPointer(start: base, count: count))
-    }
 }
 
 /// Memory a `Column` copied an array into; freed with the last column using it.
