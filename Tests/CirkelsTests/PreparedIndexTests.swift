@@ -77,6 +77,7 @@ struct PreparedIndexTests {
         let other = try PreparedIndex.load(path: path, profile: BuiltInProfiles.nieuwegeinZorgcirkel)
         let direct = try Analysis.run(data: try original.state().data, options: AnalysisOptions(profile: BuiltInProfiles.nieuwegeinZorgcirkel, vlekkenkaart: false))
         #expect(other.profile == BuiltInProfiles.nieuwegeinZorgcirkel)
+        #expect(other.projection == (try ProjectionDefinition.current()))
         #expect(try other.state().qualifying == direct.reach.qualifying && other.state().clusters.clusterOfBuilding == direct.clusters.clusterOfBuilding)
     }
 

@@ -56,13 +56,14 @@ public struct PreparedAnalysis: Sendable {
         case stored(load: @Sendable () throws -> AnalysisState)
     }
 
-    /// From the state of an analysis: builds every index.
-    public init(state: AnalysisState, profile: Profile) {
+    /// From the state of an analysis: builds every index. `projection`: the stored
+    /// WGS84 → RD New operation, when the data came from an index.
+    public init(state: AnalysisState, profile: Profile, projection: ProjectionDefinition? = nil) {
         let b = state.data.buildings, clusters = state.clusters
         let qualifyingMembers = state.qualifying.indices.filter { state.qualifying[$0] }
         let clusteredMembers = clusters.clusterOfBuilding.indices.filter { clusters.clusterOfBuilding[$0] > 0 }
         self.init(profile: profile, voorzieningen: state.data.voorzieningen, buurten: state.data.buurten, buildingCount: b.count,
-                  componentOfBuilding: Column(clusters.componentOfBuilding),
+                  projection: projection, componentOfBuilding: Column(clusters.componentOfBuilding),
                   clusterOfBuilding: Column(clusters.clusterOfBuilding.map { Int32($0) }),
                   componentUnits: Column(clusters.componentUnits.map { Int64($0) }),
                   clusterUnits: Column(clusters.clusters.map { Int64($0.units) }),
@@ -74,8 +75,8 @@ public struct PreparedAnalysis: Sendable {
     }
 
     /// From a finished analysis.
-    public init(result: AnalysisResult) {
-        self.init(state: AnalysisState(result: result), profile: result.profile)
+    public init(result: AnalysisResult, projection: ProjectionDefinition? = nil) {
+        self.init(state: AnalysisState(result: result), profile: result.profile, projection: projection)
     }
 
     /// Every part given (an index file's columns, or a planned state reusing a base's

@@ -117,6 +117,9 @@ public enum PreparedIndex {
                 throw GeoError.document(file: path, reason: "damaged index: its sections disagree on the number of features")
             }
             let sourceName = try archive.strings("source").first ?? path
+            guard let projection = try archive.strings("projection.wgs84ToRD").first.map(ProjectionDefinition.init(wgs84ToRD:)) else {
+                throw GeoError.document(file: path, reason: "damaged index: it names no projection")
+            }
             let (storedVoorzieningen, storedBuurten) = (voorzieningen, buurten)
             let loadState: @Sendable () throws -> AnalysisState = {
                 try wrappingGeoErrors {
@@ -127,7 +130,7 @@ public enum PreparedIndex {
             if let requested, requested != stored {
                 let data = try loadState().data
                 let result = try Analysis.run(data: data, options: AnalysisOptions(profile: requested, parallelism: parallelism, vlekkenkaart: false, clusterOutlines: false))
-                return PreparedAnalysis(result: result)
+                return PreparedAnalysis(result: result, projection: projection)
             }
             let buildingCount = try archive.column("buildings.x", as: Double.self).count
             let component: Column<Int32> = try archive.column("results.component")
@@ -155,11 +158,8 @@ public enum PreparedIndex {
                 }
                 return index
             }
-            guard let projection = try archive.strings("projection.wgs84ToRD").first else {
-                throw GeoError.document(file: path, reason: "damaged index: it names no projection")
-            }
             return PreparedAnalysis(profile: stored, voorzieningen: voorzieningen, buurten: buurten, buildingCount: buildingCount,
-                                    projection: ProjectionDefinition(wgs84ToRD: projection),
+                                    projection: projection,
                                     componentOfBuilding: component, clusterOfBuilding: cluster,
                                     componentUnits: try archive.column("check.componentUnits"), clusterUnits: try archive.column("check.clusterUnits"),
                                     qualifyingMembers: qualifyingMembers, qualifyingGrid: grid,
