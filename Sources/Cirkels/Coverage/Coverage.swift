@@ -47,17 +47,19 @@ public struct CoverageBuilder {
     public func build(data: DataSet, reach: Reach, clusters: Clusters, vlekkenkaart: Vlekkenkaart?) throws -> Coverage {
         let buildings = data.buildings, buurten = data.buurten
         let buurtOf = try BuurtAssignment.assign(buildings: buildings, buurten: buurten, parallelism: parallelism)
-        var members = [[Int]](repeating: [], count: buurten.count)
-        var outside = 0
-        for b in 0..<buildings.count {
-            if buurtOf[b] >= 0 { members[buurtOf[b]].append(b) } else { outside += 1 }
-        }
+        let members = Self.members(of: buurten.count, buurtOf: buurtOf)
+        let outside = buildings.count - members.reduce(0) { $0 + $1.count }
+        let distributions = try distributions(buurtOf: buurtOf, areas: buurten.count, reach: reach, units: buildings.units)
         let buurtAreas = try areas(of: buurten, vlekkenkaart: vlekkenkaart)
-        var result: [AreaStatistics] = []
-        for k in 0..<buurten.count {
-            result.append(statistics(code: buurten.codes[k], name: buurten.names[k], members: members[k], buildings: buildings,
-                                     reach: reach, clusters: clusters, area: buurtAreas[k].area, completeArea: buurtAreas[k].complete))
+        let statistics = ResultSlots<AreaStatistics>(count: buurten.count + 1)
+        try parallelism.forEachRange(count: buurten.count + 1) { range, _ in
+            for k in range where k < buurten.count {
+                statistics.set(k, self.statistics(code: buurten.codes[k], name: buurten.names[k], members: members[k], buildings: buildings,
+                                                  distributions: distributions[k], reach: reach, clusters: clusters,
+                                                  area: buurtAreas[k].area, completeArea: buurtAreas[k].complete))
+            }
         }
+        var result = (0..<buurten.count).map { statistics.value($0)! }
         // "totaal": the whole set. With buurten its area is theirs; without, only the
         // complete area of the vlekkenkaart is known.
         let totalArea: Double? = buurten.count > 0 ? buurtAreas.reduce(0) { $0 + $1.area } : nil
@@ -68,17 +70,56 @@ public struct CoverageBuilder {
         } else {
             totalComplete = nil
         }
-        result.append(statistics(code: Coverage.totalCode, name: Coverage.totalCode, members: Array(0..<buildings.count),
-                                 buildings: buildings, reach: reach, clusters: clusters, area: totalArea, completeArea: totalComplete))
+        result.append(self.statistics(code: Coverage.totalCode, name: Coverage.totalCode, members: 0..<buildings.count,
+                                      buildings: buildings, distributions: distributions[buurten.count], reach: reach,
+                                      clusters: clusters, area: totalArea, completeArea: totalComplete))
         return Coverage(areas: result, buurtOfBuilding: buurtOf, buildingsOutsideBuurten: buurten.count > 0 ? outside : nil)
     }
 
-    func statistics(code: String, name: String, members: [Int], buildings: Buildings, reach: Reach, clusters: Clusters,
-                    area: Double?, completeArea: Double?) -> AreaStatistics {
-        var units = 0, complete = 0, qualifying = 0, inClusters = 0
+    /// The buildings of each of `count` buurten, in building order.
+    static func members(of count: Int, buurtOf: [Int]) -> [[Int]] {
+        var members = [[Int]](repeating: [], count: count)
+        for (b, k) in buurtOf.enumerated() where k >= 0 { members[k].append(b) }
+        return members
+    }
+
+    /// `distributions[area][criterion]` for every buurt and, last, "totaal". Each criterion's
+    /// buildings are sorted by distance once; a stable pass deals them out to their buurten,
+    /// which therefore receive them in ascending order too.
+    func distributions(buurtOf: [Int], areas: Int, reach: Reach, units: [Int32]) throws -> [[DistanceDistribution]] {
+        let criteria = profile.criteria.count
+        let perCriterion = ResultSlots<[DistanceDistribution]>(count: criteria)
+        try parallelism.run(chunks: criteria) { c in
+            let distances = reach.distances[c]
+            let order = DistanceDistribution.ascendingOrder(distances: distances, units: units)
+            // Counting sort by buurt: where each buurt's run starts, then fill in order.
+            var start = [Int](repeating: 0, count: areas + 1)
+            for b in order where buurtOf[Int(b)] >= 0 { start[buurtOf[Int(b)] + 1] += 1 }
+            for k in 0..<areas { start[k + 1] += start[k] }
+            var next = start
+            var byBuurt = [Int32](repeating: 0, count: start[areas])
+            for b in order where buurtOf[Int(b)] >= 0 {
+                let k = buurtOf[Int(b)]
+                byBuurt[next[k]] = b
+                next[k] += 1
+            }
+            var list = (0..<areas).map { k in
+                DistanceDistribution(ascending: byBuurt[start[k]..<start[k + 1]], distances: distances, units: units)
+            }
+            list.append(DistanceDistribution(ascending: order, distances: distances, units: units))
+            perCriterion.set(c, list)
+        }
+        return (0...areas).map { k in (0..<criteria).map { c in perCriterion.value(c)![k] } }
+    }
+
+    func statistics<Members: Sequence>(code: String, name: String, members: Members, buildings: Buildings,
+                                       distributions: [DistanceDistribution], reach: Reach, clusters: Clusters,
+                                       area: Double?, completeArea: Double?) -> AreaStatistics where Members.Element == Int {
+        var count = 0, units = 0, complete = 0, qualifying = 0, inClusters = 0
         var clusterIDs = Set<Int>()
         for b in members {
             let u = Int(buildings.units[b])
+            count += 1
             units += u
             if reach.complete[b] { complete += u }
             if reach.qualifying[b] { qualifying += u }
@@ -87,11 +128,8 @@ public struct CoverageBuilder {
                 clusterIDs.insert(clusters.clusterOfBuilding[b])
             }
         }
-        let distributions = profile.criteria.indices.map {
-            DistanceDistribution(distances: reach.distances[$0], units: buildings.units, members: members)
-        }
         let reached = profile.criteria.enumerated().map { c, criterion in distributions[c].units(within: criterion.radius) }
-        return AreaStatistics(code: code, name: name, buildings: members.count, units: units, distributions: distributions,
+        return AreaStatistics(code: code, name: name, buildings: count, units: units, distributions: distributions,
                               unitsReached: reached, unitsComplete: complete, unitsQualifying: qualifying,
                               unitsInClusters: inClusters, clusters: clusterIDs.count, area: area, completeArea: completeArea)
     }

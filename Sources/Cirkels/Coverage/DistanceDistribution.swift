@@ -8,13 +8,37 @@ public struct DistanceDistribution: Sendable {
     public let cumulativeUnits: [Int]
 
     public init(distances all: [Double], units: [Int32], members: [Int]) {
-        var pairs: [(Double, Int32)] = []
-        pairs.reserveCapacity(members.count)
-        for b in members where all[b].isFinite && units[b] > 0 { pairs.append((all[b], units[b])) }
-        pairs.sort { $0.0 < $1.0 }
-        distances = pairs.map(\.0)
+        let kept = members.filter { all[$0].isFinite && units[$0] > 0 }
+        self.init(ascending: kept.sorted { all[$0] < all[$1] }, distances: all, units: units)
+    }
+
+    /// The distribution of buildings `ordered`, given in ascending distance (each with a
+    /// finite distance and at least one unit).
+    public init<Buildings: Collection>(ascending ordered: Buildings, distances all: [Double], units: [Int32]) where Buildings.Element: BinaryInteger {
+        var distances: [Double] = []
+        var cumulativeUnits: [Int] = []
+        distances.reserveCapacity(ordered.count)
+        cumulativeUnits.reserveCapacity(ordered.count)
         var running = 0
-        cumulativeUnits = pairs.map { running += Int($0.1); return running }
+        for b in ordered {
+            let i = Int(b)
+            precondition(all[i].isFinite && units[i] > 0, "only finite distances of buildings with units")
+            distances.append(all[i])
+            running += Int(units[i])
+            cumulativeUnits.append(running)
+        }
+        self.distances = distances
+        self.cumulativeUnits = cumulativeUnits
+    }
+
+    /// The buildings with a finite distance and at least one unit, in ascending distance
+    /// (equal distances in building order).
+    public static func ascendingOrder(distances: [Double], units: [Int32]) -> [Int32] {
+        var order: [Int32] = []
+        order.reserveCapacity(distances.count)
+        for b in distances.indices where distances[b].isFinite && units[b] > 0 { order.append(Int32(b)) }
+        order.sort { distances[Int($0)] < distances[Int($1)] || (distances[Int($0)] == distances[Int($1)] && $0 < $1) }
+        return order
     }
 
     /// Units with a finite distance.
