@@ -8,31 +8,27 @@ private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8
     @Test func aTinyDocumentByHand() {
         var g = GeometryColumn()
         g.appendPoint(5.1, 52.25)
-        var writer = GeoJSONWriter(crs: .wgs84)
-        writer.appendFeature(0, of: g, properties: [("a", .integer(1)), ("b", .string("x"))])
+        let writer = GeoJSONWriter(crs: .wgs84)
+        let bytes = writer.document(g) { _ in [("a", .integer(1)), ("b", .string("x"))] }
         let expected = "{\"type\":\"FeatureCollection\",\"features\":[\n"
             + "{\"type\":\"Feature\",\"properties\":{\"a\":1,\"b\":\"x\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[5.1,52.25]}}"
             + "\n]}\n"
-        #expect(text(writer.finish()) == expected)
+        #expect(text(bytes) == expected)
     }
 
     @Test func anEmptyCollection() throws {
-        var writer = GeoJSONWriter(crs: .wgs84)
-        let bytes = writer.finish()
+        let bytes = GeoJSONWriter(crs: .wgs84).document(GeometryColumn()) { _ in [] }
         #expect(text(bytes) == "{\"type\":\"FeatureCollection\",\"features\":[]}\n")
         #expect(try readGeoJSON(text(bytes)).count == 0)
-        var rd = GeoJSONWriter(crs: .rdNew)
-        #expect(try readGeoJSON(text(rd.finish())).crs == .rdNew)
+        let rd = GeoJSONWriter(crs: .rdNew).document(GeometryColumn()) { _ in [] }
+        #expect(try readGeoJSON(text(rd)).crs == .rdNew)
     }
 
     @Test func everyKindParsesWithJSONSerializationAndRoundTrips() throws {
         let g = everyKind()
-        var writer = GeoJSONWriter(crs: .wgs84, members: [("profile", .object([("name", .value(.string("basis")))]))])
-        for f in 0..<g.count {
-            writer.appendFeature(f, of: g, properties: [("index", .integer(f)), ("label", .string("f\"\(f)\"")),
-                                                        ("score", .trimmed(Double(f) / 4, decimals: 2)), ("none", .missing)])
+        let bytes = GeoJSONWriter(crs: .wgs84).document(g, members: [("profile", .object([("name", .value(.string("basis")))]))]) { f in
+            [("index", .integer(f)), ("label", .string("f\"\(f)\"")), ("score", .trimmed(Double(f) / 4, decimals: 2)), ("none", .missing)]
         }
-        let bytes = writer.finish()
 
         // The independent parser sees the structure we built.
         let root = try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
@@ -73,9 +69,7 @@ private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8
         for _ in 0..<5_000 {
             g.appendPoint(Double.random(in: -180...180, using: &rng), Double.random(in: -90...90, using: &rng))
         }
-        var writer = GeoJSONWriter(crs: .wgs84)
-        for f in 0..<g.count { writer.appendFeature(f, of: g, properties: []) }
-        let back = try readGeoJSON(text(writer.finish())).geometries
+        let back = try readGeoJSON(text(GeoJSONWriter(crs: .wgs84).document(g) { _ in [] })).geometries
         #expect(back.count == g.count)
         var worst = 0.0
         for i in 0..<g.xs.count {
@@ -92,9 +86,7 @@ private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8
         for _ in 0..<5_000 {
             g.appendPoint(Double.random(in: -7_000...300_000, using: &rng), Double.random(in: 289_000...629_000, using: &rng))
         }
-        var writer = GeoJSONWriter(crs: .rdNew)
-        for f in 0..<g.count { writer.appendFeature(f, of: g, properties: []) }
-        let bytes = writer.finish()
+        let bytes = GeoJSONWriter(crs: .rdNew).document(g) { _ in [] }
         let root = try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         let crs = try #require(root["crs"] as? [String: Any])
         #expect(crs["type"] as? String == "name")
@@ -117,13 +109,25 @@ private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8
         var g = GeometryColumn()
         g.appendPoint(1, 2)
         g.appendPoint(3, 4)
-        var writer = GeoJSONWriter(crs: .rdNew)
-        writer.appendFeature(0, of: g, properties: [])
-        writer.appendFeature(1, of: g, properties: [])
-        let lines = text(writer.finish()).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text(GeoJSONWriter(crs: .rdNew).document(g) { _ in [] }).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 5) // header, two features, closing, final empty
         #expect(lines[1].hasPrefix("{\"type\":\"Feature\"") && lines[1].hasSuffix("},"))
         #expect(lines[2].hasPrefix("{\"type\":\"Feature\"") && lines[2].hasSuffix("}"))
         #expect(lines[3] == "]}" && lines[4] == "")
+    }
+
+    @Test func featuresFormattedApartJoinToTheSameDocument() {
+        let g = everyKind()
+        let writer = GeoJSONWriter(crs: .wgs84)
+        let whole = writer.document(g) { f in [("f", .integer(f))] }
+        // Each feature into its own buffer, as parallel chunks do, then joined in order.
+        var joined = writer.head()
+        for f in 0..<g.count {
+            var buffer = ByteBuffer()
+            writer.appendFeature(number: f, geometry: f, of: g, properties: [("f", .integer(f))], to: &buffer)
+            joined += buffer.bytes
+        }
+        joined += writer.tail(featureCount: g.count)
+        #expect(joined == whole)
     }
 }

@@ -15,26 +15,24 @@ public struct AnalysisWriter {
     @discardableResult
     public func write(_ result: AnalysisResult, to folder: String, extra: [(String, [UInt8])] = []) throws -> [String] {
         let staged = try wrappingGeoErrors { try StagedOutputDirectory(target: URL(fileURLWithPath: folder)) }
-        let layers = MapLayers(result: result, crs: crs, parallelism: parallelism)
-        // The files are independent, so they are made in parallel; the two largest first, so
-        // that they go to different workers (worker w takes files w, w + workers, …).
-        var makers: [(String, () throws -> [UInt8])] = [
-            (OutputFiles.buildings, { BuildingsTable.make(result).bytes }),
-            (OutputFiles.clusters, { try layers.clusters() }),
-            (OutputFiles.coverage, { CoverageTable.make(result).bytes }),
-            (OutputFiles.coverageJSON, { CoverageTable.document(result).serialized() }),
-            (OutputFiles.sensitivity, { SensitivityTable.make(result).bytes }),
-            (OutputFiles.clustersTable, { layers.clustersTable().bytes }),
-            (OutputFiles.profile, { ProfileLoader.document(for: result.profile).serialized() }),
+        let layers = MapLayers(result: result, crs: crs)
+        // Files one after another, each formatted in parallel chunks (the small ones are one
+        // chunk); a file is made only when it is written, so at most one is in memory.
+        var makers: [(String, () throws -> ChunkedText)] = [
+            (OutputFiles.buildings, { BuildingsTable.text(result) }),
+            (OutputFiles.clusters, { layers.clusters() }),
+            (OutputFiles.coverage, { ChunkedText(bytes: CoverageTable.make(result).bytes) }),
+            (OutputFiles.coverageJSON, { ChunkedText(bytes: CoverageTable.document(result).serialized()) }),
+            (OutputFiles.sensitivity, { ChunkedText(bytes: SensitivityTable.make(result).bytes) }),
+            (OutputFiles.clustersTable, { ChunkedText(bytes: layers.clustersTable().bytes) }),
+            (OutputFiles.profile, { ChunkedText(bytes: ProfileLoader.document(for: result.profile).serialized()) }),
         ]
-        if let map = result.vlekkenkaart { makers.insert((OutputFiles.vlekkenkaart, { try layers.vlekkenkaart(map) }), at: 2) }
+        if let map = result.vlekkenkaart { makers.append((OutputFiles.vlekkenkaart, { layers.vlekkenkaart(map) })) }
         if result.data.buurten.count > 0 { makers.append((OutputFiles.buurten, { try layers.buurten() })) }
-        makers += extra.map { file in (file.0, { file.1 }) }
-        let contents = ResultSlots<[UInt8]>(count: makers.count)
-        try parallelism.run(chunks: makers.count) { k in contents.set(k, try makers[k].1()) }
+        makers += extra.map { file in (file.0, { ChunkedText(bytes: file.1) }) }
         let listed = makers.indices.sorted { (OutputFiles.order.firstIndex(of: makers[$0].0) ?? Int.max) < (OutputFiles.order.firstIndex(of: makers[$1].0) ?? Int.max) }
         try wrappingGeoErrors {
-            for k in listed { try staged.write(makers[k].0, contents.value(k)!) }
+            for k in listed { try staged.write(makers[k].0, try makers[k].1(), parallelism: parallelism) }
             try staged.commit()
         }
         return listed.map { makers[$0].0 }

@@ -1,19 +1,26 @@
 /// Writes a GeoJSON FeatureCollection, one feature per line, properties in the order given.
 ///
+/// A layer is written in three kinds of piece: `head(members:)`, then every feature (each
+/// formatted on its own, so features can be formatted in parallel into separate buffers and
+/// written in order), then `tail(featureCount:)`.
+///
 /// Coordinates come from a `GeometryColumn` that is already in the output CRS (project it
 /// first). WGS84 output is RFC 7946 with 7 decimals; RD New output carries the legacy `crs`
 /// member and 2 decimals (centimetres). Ring orientation is the column's: `appendPolygons`
 /// produces RFC 7946 orientation.
-public struct GeoJSONWriter {
+public struct GeoJSONWriter: Sendable {
     public let crs: CoordinateReferenceSystem
-    private var buffer = ByteBuffer()
-    private var featureCount = 0
     private let decimals: Int
 
-    /// `members` are extra top-level members (written before "features"), e.g. the profile.
-    public init(crs: CoordinateReferenceSystem, members: [(String, JSONDocument)] = []) {
+    public init(crs: CoordinateReferenceSystem) {
         self.crs = crs
         self.decimals = crs == .wgs84 ? 7 : 2
+    }
+
+    /// Everything before the first feature. `members` are extra top-level members (written
+    /// before "features"), e.g. the profile.
+    public func head(members: [(String, JSONDocument)] = []) -> [UInt8] {
+        var buffer = ByteBuffer()
         buffer.append("{\"type\":\"FeatureCollection\"" as StaticString)
         if crs == .rdNew {
             buffer.append(",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::28992\"}}" as StaticString)
@@ -22,17 +29,22 @@ public struct GeoJSONWriter {
             buffer.append(UInt8(ascii: ","))
             buffer.appendJSONString(key)
             buffer.append(UInt8(ascii: ":"))
-            var nested = ByteBuffer()
-            value.writeCompact(to: &nested)
-            buffer.append(contentsOf: nested)
+            value.writeCompact(to: &buffer)
         }
         buffer.append(",\"features\":[" as StaticString)
+        return buffer.bytes
     }
 
-    /// Appends feature `feature` of `column` with `properties`.
-    public mutating func appendFeature(_ feature: Int, of column: GeometryColumn, properties: [(String, OutputValue)]) {
-        buffer.append(featureCount == 0 ? "\n" as StaticString : ",\n" as StaticString)
-        featureCount += 1
+    /// Everything after the last of `featureCount` features.
+    public func tail(featureCount: Int) -> [UInt8] {
+        Array((featureCount == 0 ? "]}\n" : "\n]}\n").utf8)
+    }
+
+    /// Appends to `buffer` the feature that is number `number` (0-based) in the layer, with the
+    /// geometry of feature `feature` of `column` and `properties`.
+    public func appendFeature(number: Int, geometry feature: Int, of column: GeometryColumn,
+                              properties: [(String, OutputValue)], to buffer: inout ByteBuffer) {
+        buffer.append(number == 0 ? "\n" as StaticString : ",\n" as StaticString)
         buffer.append("{\"type\":\"Feature\",\"properties\":{" as StaticString)
         for (k, (key, value)) in properties.enumerated() {
             if k > 0 { buffer.append(UInt8(ascii: ",")) }
@@ -41,11 +53,19 @@ public struct GeoJSONWriter {
             buffer.appendJSON(value)
         }
         buffer.append("},\"geometry\":" as StaticString)
-        appendGeometry(feature, of: column)
+        appendGeometry(feature, of: column, to: &buffer)
         buffer.append(UInt8(ascii: "}"))
     }
 
-    private mutating func appendGeometry(_ feature: Int, of column: GeometryColumn) {
+    /// A whole layer in memory (for small layers and tests): one feature per feature of `column`.
+    public func document(_ column: GeometryColumn, members: [(String, JSONDocument)] = [],
+                         properties: (Int) -> [(String, OutputValue)]) -> [UInt8] {
+        var buffer = ByteBuffer()
+        for f in 0..<column.count { appendFeature(number: f, geometry: f, of: column, properties: properties(f), to: &buffer) }
+        return head(members: members) + buffer.bytes + tail(featureCount: column.count)
+    }
+
+    private func appendGeometry(_ feature: Int, of column: GeometryColumn, to buffer: inout ByteBuffer) {
         let kind = column.kinds[feature]
         buffer.append("{\"type\":\"" as StaticString)
         buffer.append(kind.geoJSONName)
@@ -53,19 +73,19 @@ public struct GeoJSONWriter {
         let parts = column.parts(of: feature)
         switch kind {
         case .point:
-            appendPosition(column.coordinateRange(of: feature).lowerBound, column)
+            appendPosition(column.coordinateRange(of: feature).lowerBound, column, &buffer)
         case .lineString:
-            appendRing(column.rings(of: parts.lowerBound).lowerBound, column)
+            appendRing(column.rings(of: parts.lowerBound).lowerBound, column, &buffer)
         case .polygon:
-            appendRings(column.rings(of: parts.lowerBound), column)
+            appendRings(column.rings(of: parts.lowerBound), column, &buffer)
         case .multiPoint, .multiLineString, .multiPolygon:
             buffer.append(UInt8(ascii: "["))
             for (k, part) in parts.enumerated() {
                 if k > 0 { buffer.append(UInt8(ascii: ",")) }
                 switch kind {
-                case .multiPoint: appendPosition(column.coordinates(of: column.rings(of: part).lowerBound).lowerBound, column)
-                case .multiLineString: appendRing(column.rings(of: part).lowerBound, column)
-                default: appendRings(column.rings(of: part), column)
+                case .multiPoint: appendPosition(column.coordinates(of: column.rings(of: part).lowerBound).lowerBound, column, &buffer)
+                case .multiLineString: appendRing(column.rings(of: part).lowerBound, column, &buffer)
+                default: appendRings(column.rings(of: part), column, &buffer)
                 }
             }
             buffer.append(UInt8(ascii: "]"))
@@ -73,36 +93,31 @@ public struct GeoJSONWriter {
         buffer.append(UInt8(ascii: "}"))
     }
 
-    private mutating func appendRings(_ rings: Range<Int>, _ column: GeometryColumn) {
+    private func appendRings(_ rings: Range<Int>, _ column: GeometryColumn, _ buffer: inout ByteBuffer) {
         buffer.append(UInt8(ascii: "["))
         for ring in rings {
             if ring > rings.lowerBound { buffer.append(UInt8(ascii: ",")) }
-            appendRing(ring, column)
+            appendRing(ring, column, &buffer)
         }
         buffer.append(UInt8(ascii: "]"))
     }
 
-    private mutating func appendRing(_ ring: Int, _ column: GeometryColumn) {
+    private func appendRing(_ ring: Int, _ column: GeometryColumn, _ buffer: inout ByteBuffer) {
         buffer.append(UInt8(ascii: "["))
-        for c in column.coordinates(of: ring) {
-            if c > column.coordinates(of: ring).lowerBound { buffer.append(UInt8(ascii: ",")) }
-            appendPosition(c, column)
+        let coordinates = column.coordinates(of: ring)
+        for c in coordinates {
+            if c > coordinates.lowerBound { buffer.append(UInt8(ascii: ",")) }
+            appendPosition(c, column, &buffer)
         }
         buffer.append(UInt8(ascii: "]"))
     }
 
-    private mutating func appendPosition(_ c: Int, _ column: GeometryColumn) {
+    private func appendPosition(_ c: Int, _ column: GeometryColumn, _ buffer: inout ByteBuffer) {
         buffer.append(UInt8(ascii: "["))
         buffer.appendDecimal(column.xs[c], decimals: decimals, trim: true)
         buffer.append(UInt8(ascii: ","))
         buffer.appendDecimal(column.ys[c], decimals: decimals, trim: true)
         buffer.append(UInt8(ascii: "]"))
-    }
-
-    /// The finished document.
-    public mutating func finish() -> [UInt8] {
-        buffer.append(featureCount == 0 ? "]}\n" as StaticString : "\n]}\n" as StaticString)
-        return buffer.bytes
     }
 }
 

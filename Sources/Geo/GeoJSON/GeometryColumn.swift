@@ -133,3 +133,17 @@ extension GeometryColumn {
         self.coordinateStart = coordinateStart
     }
 }
+
+extension GeometryColumn {
+    /// A column of its own holding features `features` of `other`.
+    public init(features: Range<Int>, of other: GeometryColumn) {
+        self.init()
+        let coordinates = features.isEmpty ? 0
+            : other.coordinateRange(of: features.upperBound - 1).upperBound - other.coordinateRange(of: features.lowerBound).lowerBound
+        reserve(features: features.count, coordinates: coordinates)
+        for f in features {
+            appendParts(of: f, from: other)
+            endFeature(kind: other.kinds[f])
+        }
+    }
+}

@@ -35,13 +35,21 @@ public final class StagedOutputDirectory {
 
     /// Writes one file into the staging folder.
     public func write(_ name: String, _ bytes: [UInt8]) throws {
+        try write(name) { file in try file.write(bytes) }
+    }
+
+    /// Writes one file made of chunks, formatting them on `parallelism`'s workers.
+    public func write(_ name: String, _ text: ChunkedText, parallelism: Parallelism) throws {
+        try write(name) { file in try text.write(to: file, parallelism: parallelism) }
+    }
+
+    /// Writes one file into the staging folder by handing `produce` the open file.
+    public func write(_ name: String, _ produce: (OutputFile) throws -> Void) throws {
         precondition(!name.contains("/"), "file names only")
-        let url = staging.appendingPathComponent(name)
-        do {
-            try Data(bytes).write(to: url)
-        } catch {
-            throw GeoError.io(path: target.appendingPathComponent(name).path, reason: "cannot write (\(error.localizedDescription))")
-        }
+        let file = try OutputFile(path: staging.appendingPathComponent(name).path,
+                                  reportedPath: target.appendingPathComponent(name).path)
+        try produce(file)
+        try file.close()
         written.append(name)
     }
 

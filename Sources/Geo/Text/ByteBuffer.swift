@@ -86,12 +86,29 @@ public struct ByteBuffer: Sendable {
             if places == 0 { return }
         }
         bytes.append(UInt8(ascii: "."))
-        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: places)
-        for k in stride(from: places - 1, through: 0, by: -1) {
-            digits[k] = UInt8(ascii: "0") + UInt8(fraction % 10)
-            fraction /= 10
+        // The fraction's digits, most significant first, with its leading zeros.
+        var divisorOfPlace = Int(Self.powersOfTen[places - 1])
+        while divisorOfPlace > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisorOfPlace))
+            fraction %= divisorOfPlace
+            divisorOfPlace /= 10
         }
-        bytes.append(contentsOf: digits)
+    }
+
+    /// Appends a CSV field (RFC 4180): quoted only when it holds a comma, quote or line
+    /// break, with quotes doubled.
+    public mutating func appendCSVField(_ text: String) {
+        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else {
+            append(text)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends a JSON string literal with the escapes RFC 8259 requires.

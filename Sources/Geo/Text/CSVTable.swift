@@ -9,7 +9,7 @@ public struct CSVTable: Sendable {
         self.columns = columns
         for (k, name) in columns.enumerated() {
             if k > 0 { buffer.append(UInt8(ascii: ",")) }
-            appendField(name)
+            buffer.appendCSVField(name)
         }
         buffer.append(0x0A)
     }
@@ -19,7 +19,7 @@ public struct CSVTable: Sendable {
         for (k, value) in values.enumerated() {
             if k > 0 { buffer.append(UInt8(ascii: ",")) }
             switch value {
-            case let .string(s): appendField(s)
+            case let .string(s): buffer.appendCSVField(s)
             case let .integer(i): buffer.appendInteger(i)
             case let .fixed(d, decimals): if d.isFinite { buffer.appendDecimal(d, decimals: decimals) }
             case let .trimmed(d, decimals): if d.isFinite { buffer.appendDecimal(d, decimals: decimals, trim: true) }
@@ -31,18 +31,5 @@ public struct CSVTable: Sendable {
         rowCount += 1
     }
 
-    private mutating func appendField(_ text: String) {
-        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else {
-            buffer.append(text)
-            return
-        }
-        buffer.append(UInt8(ascii: "\""))
-        buffer.append(text.replacingOccurrences(of: "\"", with: "\"\""))
-        buffer.append(UInt8(ascii: "\""))
-    }
-
     public var bytes: [UInt8] { buffer.bytes }
 }
-
-import Foundation

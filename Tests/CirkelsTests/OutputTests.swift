@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import Cirkels
+@testable import Geo
+
+/// The output paths written for speed, each against the plain way of computing the same thing.
+@Suite struct OutputTests {
+    static let result: AnalysisResult = {
+        var town = RandomTown.fixture(seed: 31, buildings: 900)
+        town.voorzieningen.removeAll { $0.type == "apotheek" } // so d_apotheek is infinite, written empty
+        let folder = try! town.write()
+        return try! Analysis.run(folder: folder, options: AnalysisOptions(vlekkenkaart: false))
+    }()
+
+    /// buildings.csv built cell by cell through `CSVTable`, as the readable reference.
+    static func referenceBuildingsTable(_ result: AnalysisResult) -> [UInt8] {
+        let b = result.data.buildings, reach = result.reach
+        var table = CSVTable(columns: BuildingsTable.columns(result.profile))
+        for i in 0..<b.count {
+            let buurt = result.coverage.buurtOfBuilding[i]
+            var row: [OutputValue] = [
+                .string(b.ids[i]), .fixed(b.xs[i], decimals: 2), .fixed(b.ys[i], decimals: 2), .integer(Int(b.units[i])),
+                buurt >= 0 ? .string(result.data.buurten.codes[buurt]) : .missing,
+            ]
+            for c in result.profile.criteria.indices { row.append(.fixedOrMissing(reach.distances[c][i], decimals: 2)) }
+            row += [.trimmed(reach.scores[i], decimals: 6), .bool(reach.complete[i]), .bool(reach.qualifying[i]),
+                    .integer(result.clusters.clusterOfBuilding[i]), .string(result.profile.name)]
+            table.appendRow(row)
+        }
+        return table.bytes
+    }
+
+    @Test func buildingsTableInChunksEqualsTheCellByCellTable() throws {
+        let r = Self.result
+        let reference = Self.referenceBuildingsTable(r)
+        #expect(r.reach.distances.joined().contains { !$0.isFinite }, "the town should have infinite distances to write as empty")
+        #expect(r.coverage.buurtOfBuilding.contains(-1))
+        for (rows, workers) in [(7, 2), (1000, 1), (BuildingsTable.rowsPerChunk, 2)] {
+            let text = BuildingsTable.text(r, rowsPerChunk: rows)
+            #expect(try text.bytes(parallelism: Parallelism(workers: workers)) == reference, "\(rows) rows a chunk")
+        }
+    }
+
+    @Test func coverageDistributionsEqualSortingEachBuurtOnItsOwn() throws {
+        let r = Self.result
+        let buurten = r.data.buurten
+        let members = CoverageBuilder.members(of: buurten.count, buurtOf: r.coverage.buurtOfBuilding)
+        for (k, area) in r.coverage.areas.enumerated() {
+            let own = k < buurten.count ? members[k] : Array(0..<r.data.buildings.count)
+            for c in r.profile.criteria.indices {
+                let plain = DistanceDistribution(distances: r.reach.distances[c], units: r.data.buildings.units, members: own)
+                #expect(area.distributions[c].distances == plain.distances, "\(area.code) \(c)")
+                #expect(area.distributions[c].cumulativeUnits == plain.cumulativeUnits, "\(area.code) \(c)")
+            }
+        }
+    }
+
+    @Test func writtenFilesEqualTheirTextsInMemory() throws {
+        let r = Self.result
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("cirkel-output-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        try AnalysisWriter(crs: .wgs84, parallelism: Parallelism(workers: 2)).write(r, to: out.path)
+        let written = try [UInt8](Data(contentsOf: out.appendingPathComponent(OutputFiles.buildings)))
+        #expect(written == Self.referenceBuildingsTable(r))
+        let layers = MapLayers(result: r, crs: .wgs84)
+        let clusters = try [UInt8](Data(contentsOf: out.appendingPathComponent(OutputFiles.clusters)))
+        #expect(clusters == (try layers.clusters().bytes()))
+        // The layer parses, has one feature per cluster and lies in the Netherlands (WGS84).
+        let table = try GeoJSONReader(properties: ["id"]).parse(Data(clusters), source: "clusters.geojson")
+        #expect(table.count == r.clusters.clusters.count && table.count > 3)
+        #expect(table.geometries.xs.allSatisfy { (3.0...7.5).contains($0) } && table.geometries.ys.allSatisfy { (50.5...54.0).contains($0) })
+    }
+}
