@@ -39,10 +39,10 @@ public struct DataSetReader {
         var tables = try timings.measure("parse") {
             try wrappingGeoErrors {
                 [
-                    try GeoJSONReader(properties: ["id", "units", "nultreden"]).read(path: buildingsPath),
-                    try GeoJSONReader(properties: ["type", "name"]).read(path: voorzieningenPath),
+                    try GeoJSONReader(properties: ["id", "units", "nultreden"], parallelism: parallelism).read(path: buildingsPath),
+                    try GeoJSONReader(properties: ["type", "name"], parallelism: parallelism).read(path: voorzieningenPath),
                     try GeoJSONReader(properties: ["name", "mode"]).read(path: haltesPath),
-                ] + (try buurtenPath.map { [try GeoJSONReader(properties: ["code", "name", "buurtcode", "buurtnaam"]).read(path: $0)] } ?? [])
+                ] + (try buurtenPath.map { [try GeoJSONReader(properties: ["code", "name", "buurtcode", "buurtnaam"], parallelism: parallelism).read(path: $0)] } ?? [])
             }
         }
         let locator = FeatureLocator(parallelism: parallelism)

@@ -5,12 +5,17 @@ import Foundation
 /// Coordinates go from the byte scanner directly into flat arrays; only the properties named
 /// in `properties` are decoded (all others are skipped after a syntax check). Syntax errors
 /// carry the line and column, semantic errors the feature index.
+///
+/// With more than one worker, a large features array is parsed in parallel pieces (see
+/// `FeatureSplitting`); the result, and every error, is the same as with one.
 public struct GeoJSONReader {
     /// The property names to keep as columns.
     public var properties: Set<String>
+    public var parallelism: Parallelism
 
-    public init(properties: Set<String>) {
+    public init(properties: Set<String>, parallelism: Parallelism = Parallelism(workers: 1)) {
         self.properties = properties
+        self.parallelism = parallelism
     }
 
     /// Reads and parses a file.
@@ -33,7 +38,7 @@ public struct GeoJSONReader {
     }
 
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws -> FeatureTable {
-        var parser = Parser(scanner: JSONScanner(bytes: bytes), source: source, wanted: properties)
+        var parser = Parser(scanner: JSONScanner(bytes: bytes), source: source, wanted: properties, parallelism: parallelism)
         do {
             try parser.parseDocument()
         } catch let error as JSONScanError {
@@ -49,10 +54,11 @@ private struct FeatureProblem: Error {
     let reason: String
 }
 
-private struct Parser {
+struct Parser {
     var scanner: JSONScanner
     let source: String
     let wanted: Set<String>
+    let parallelism: Parallelism
     /// The wanted names as UTF-8, for comparison without allocation.
     let wantedKeys: [(name: String, utf8: [UInt8])]
     var table: FeatureTable
@@ -63,10 +69,11 @@ private struct Parser {
     var columns: [[PropertyValue]]
     var sawType = false
 
-    init(scanner: JSONScanner, source: String, wanted: Set<String>) {
+    init(scanner: JSONScanner, source: String, wanted: Set<String>, parallelism: Parallelism) {
         self.scanner = scanner
         self.source = source
         self.wanted = wanted
+        self.parallelism = parallelism
         self.wantedKeys = wanted.sorted().map { ($0, Array($0.utf8)) }
         self.table = FeatureTable(source: source)
         self.pending = Array(repeating: .absent, count: wanted.count)
@@ -120,6 +127,12 @@ private struct Parser {
 
     mutating func parseFeatures() throws {
         try scanner.expect(UInt8(ascii: "["), "'[' to start the features array")
+        if try parseFeaturesInParallel() { return }
+        try parseFeatureElements()
+    }
+
+    /// Parses the elements of the features array, from just after its '[' to its ']'.
+    mutating func parseFeatureElements() throws {
         if scanner.consume(UInt8(ascii: "]")) { return }
         repeat {
             let index = table.count

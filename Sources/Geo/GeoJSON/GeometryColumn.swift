@@ -147,3 +147,16 @@ extension GeometryColumn {
         }
     }
 }
+
+extension GeometryColumn {
+    /// Appends every feature of `other` (whose offsets are shifted to follow this column's).
+    public mutating func append(contentsOf other: GeometryColumn) {
+        let parts = Int32(ringStart.count - 1), rings = Int32(coordinateStart.count - 1), coordinates = Int32(xs.count)
+        kinds += other.kinds
+        xs += other.xs
+        ys += other.ys
+        partStart += other.partStart.dropFirst().map { $0 + parts }
+        ringStart += other.ringStart.dropFirst().map { $0 + rings }
+        coordinateStart += other.coordinateStart.dropFirst().map { $0 + coordinates }
+    }
+}

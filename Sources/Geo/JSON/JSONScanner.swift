@@ -24,6 +24,12 @@ struct JSONScanner {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
     }
 
+    /// A scanner that starts at `position` (to parse a part of a document on its own).
+    init(bytes: UnsafeBufferPointer<UInt8>, position: Int) {
+        self.bytes = bytes
+        self.position = position
+    }
+
     // MARK: Low-level
 
     func fail(_ reason: String, at offset: Int? = nil) -> JSONScanError {
