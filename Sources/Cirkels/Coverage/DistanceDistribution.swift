@@ -37,8 +37,7 @@ public struct DistanceDistribution: Sendable {
         var order: [Int32] = []
         order.reserveCapacity(distances.count)
         for b in distances.indices where distances[b].isFinite && units[b] > 0 { order.append(Int32(b)) }
-        order.sort { distances[Int($0)] < distances[Int($1)] || (distances[Int($0)] == distances[Int($1)] && $0 < $1) }
-        return order
+        return RadixSort.ascending(order, by: distances)
     }
 
     /// Units with a finite distance.

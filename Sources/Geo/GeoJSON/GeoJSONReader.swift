@@ -18,16 +18,10 @@ public struct GeoJSONReader {
         self.parallelism = parallelism
     }
 
-    /// Reads and parses a file.
+    /// Reads and parses a file (mapped into memory, not copied).
     public func read(path: String) throws -> FeatureTable {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-            throw GeoError.io(path: path, reason: reason)
-        }
-        return try parse(data, source: path)
+        let memory = try ReadOnlyMemory(mapping: path)
+        return try withExtendedLifetime(memory) { try parse(memory.bytes.bindMemory(to: UInt8.self), source: path) }
     }
 
     /// Parses a document held in memory; `source` names it in errors.

@@ -38,7 +38,7 @@ public final class BinaryArchiveReader: Sendable {
     private let sectionIndex: [String: Int]
     /// One per section, in table order.
     private let verifiers: [ChunkVerifier]
-    private let memory: ArchiveMemory
+    private let memory: ReadOnlyMemory
     private let source: String
 
     /// Opens and validates the header and section table (not the payload checksums).
@@ -46,15 +46,15 @@ public final class BinaryArchiveReader: Sendable {
     /// code reads, and `remedy` tells the user how to get a readable archive (e.g. "make it
     /// again with `cirkel index`"); it ends the message for an unsupported version.
     public convenience init(path: String, kind: String, supportedVersions: ClosedRange<UInt32>, remedy: String) throws {
-        try self.init(memory: try ArchiveMemory(mapping: path), source: path, kind: kind, supportedVersions: supportedVersions, remedy: remedy)
+        try self.init(memory: try ReadOnlyMemory(mapping: path), source: path, kind: kind, supportedVersions: supportedVersions, remedy: remedy)
     }
 
     /// Opens an archive held in memory (copied); `source` names it in errors.
     public convenience init(bytes: [UInt8], source: String, kind: String, supportedVersions: ClosedRange<UInt32>, remedy: String) throws {
-        try self.init(memory: ArchiveMemory(copying: bytes), source: source, kind: kind, supportedVersions: supportedVersions, remedy: remedy)
+        try self.init(memory: ReadOnlyMemory(copying: bytes), source: source, kind: kind, supportedVersions: supportedVersions, remedy: remedy)
     }
 
-    private init(memory: ArchiveMemory, source: String, kind: String, supportedVersions: ClosedRange<UInt32>, remedy: String) throws {
+    private init(memory: ReadOnlyMemory, source: String, kind: String, supportedVersions: ClosedRange<UInt32>, remedy: String) throws {
         var reader = HeaderReader(bytes: memory.bytes, source: source)
         let header = try reader.read(kind: kind, supportedVersions: supportedVersions, remedy: remedy)
         self.memory = memory

@@ -4,10 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// The bytes of an archive, owned by exactly this object for as long as any reader or
-/// `Column` uses them: a read-only memory mapping of a file (pages are read from disk only
-/// when touched) or a copy of bytes held in memory. Unmapped or freed in `deinit`.
-final class ArchiveMemory: @unchecked Sendable {
+/// Read-only bytes (an archive, a GeoJSON file being parsed), owned by exactly this object
+/// for as long as anything uses them: a memory mapping of a file (pages are read from disk
+/// only when touched, straight from the page cache, with no copy) or a copy of bytes held in
+/// memory. Unmapped or freed in `deinit`.
+final class ReadOnlyMemory: @unchecked Sendable {
     // @unchecked: the memory is read-only for the object's whole life.
     let bytes: UnsafeRawBufferPointer
     private let isMapped: Bool
