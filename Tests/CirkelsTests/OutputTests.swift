@@ -70,4 +70,13 @@ import Testing
         #expect(table.count == r.clusters.clusters.count && table.count > 3)
         #expect(table.geometries.xs.allSatisfy { (3.0...7.5).contains($0) } && table.geometries.ys.allSatisfy { (50.5...54.0).contains($0) })
     }
+
+    @Test func coverageJSONInChunksEqualsTheWholeDocument() throws {
+        let r = Self.result
+        let whole = CoverageTable.document(r).serialized()
+        for perChunk in [1, 3, 256] {
+            #expect(try CoverageTable.text(r, areasPerChunk: perChunk).bytes(parallelism: Parallelism(workers: 2)) == whole)
+        }
+        #expect(try JSONSerialization.jsonObject(with: Data(whole)) is [String: Any])
+    }
 }

@@ -22,7 +22,7 @@ public struct AnalysisWriter {
             (OutputFiles.buildings, { BuildingsTable.text(result) }),
             (OutputFiles.clusters, { layers.clusters() }),
             (OutputFiles.coverage, { ChunkedText(bytes: CoverageTable.make(result).bytes) }),
-            (OutputFiles.coverageJSON, { ChunkedText(bytes: CoverageTable.document(result).serialized()) }),
+            (OutputFiles.coverageJSON, { CoverageTable.text(result) }),
             (OutputFiles.sensitivity, { ChunkedText(bytes: SensitivityTable.make(result).bytes) }),
             (OutputFiles.clustersTable, { ChunkedText(bytes: layers.clustersTable().bytes) }),
             (OutputFiles.profile, { ChunkedText(bytes: ProfileLoader.document(for: result.profile).serialized()) }),

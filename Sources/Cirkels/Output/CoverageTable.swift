@@ -41,22 +41,54 @@ enum CoverageTable {
 
     /// The same figures as JSON, with the profile and the sensitivity per area, for programs.
     static func document(_ result: AnalysisResult) -> JSONDocument {
-        let columns = columns(result.profile)
-        let areas = result.coverage.areas
-        let rows: [JSONDocument] = areas.enumerated().map { k, a in
-            var members = zip(columns, row(a, isTotal: k == areas.count - 1, coverage: result.coverage, profile: result.profile)).map { ($0, JSONDocument.value($1)) }
-            members.append(("sensitivity", .object(result.profile.criteria.enumerated().map { c, criterion in
-                (criterion.name, .array(Coverage.sensitivityRadii.map { r in
-                    .object([("radius", .value(.integer(Int(r)))), ("units_within", .value(.integer(a.distributions[c].units(within: r))))])
-                }))
-            })))
-            return .object(members)
+        .object(header(result) + [("areas", .array(result.coverage.areas.indices.map { areaDocument($0, of: result) }))])
+    }
+
+    /// `document(result).serialized()`, with the areas formatted in parallel chunks (a
+    /// national run has some 14,000 buurten).
+    static func text(_ result: AnalysisResult, areasPerChunk: Int = 256) -> ChunkedText {
+        // The bytes JSONDocument writes for an object with two-space indentation, taken apart:
+        // the members before "areas", the areas one by one at depth 2, and the closing lines.
+        var head = ByteBuffer()
+        head.append(UInt8(ascii: "{"))
+        for (key, value) in header(result) {
+            head.append("\n  " as StaticString)
+            head.appendJSONString(key)
+            head.append(": " as StaticString)
+            value.write(to: &head, indent: 1)
+            head.append(UInt8(ascii: ","))
         }
-        return .object([
+        head.append("\n  \"areas\": [" as StaticString)
+        let count = result.coverage.areas.count
+        return ChunkedText(head: head.bytes, chunkCount: ChunkedText.chunks(items: count, perChunk: areasPerChunk),
+                           tail: Array("\n  ]\n}\n".utf8)) { k in
+            var buffer = ByteBuffer()
+            for a in ChunkedText.items(ofChunk: k, items: count, perChunk: areasPerChunk) {
+                buffer.append(a == 0 ? "\n    " as StaticString : ",\n    " as StaticString)
+                areaDocument(a, of: result).write(to: &buffer, indent: 2)
+            }
+            return buffer
+        }
+    }
+
+    private static func header(_ result: AnalysisResult) -> [(String, JSONDocument)] {
+        [
             ("profile", ProfileLoader.document(for: result.profile)),
             ("buildings_outside_buurten", .value(result.coverage.buildingsOutsideBuurten.map { .integer($0) } ?? .missing)),
-            ("areas", .array(rows)),
-        ])
+        ]
+    }
+
+    private static func areaDocument(_ k: Int, of result: AnalysisResult) -> JSONDocument {
+        let areas = result.coverage.areas
+        let a = areas[k]
+        var members = zip(columns(result.profile), row(a, isTotal: k == areas.count - 1, coverage: result.coverage, profile: result.profile))
+            .map { ($0, JSONDocument.value($1)) }
+        members.append(("sensitivity", .object(result.profile.criteria.enumerated().map { c, criterion in
+            (criterion.name, .array(Coverage.sensitivityRadii.map { r in
+                .object([("radius", .value(.integer(Int(r)))), ("units_within", .value(.integer(a.distributions[c].units(within: r))))])
+            }))
+        })))
+        return .object(members)
     }
 }
 

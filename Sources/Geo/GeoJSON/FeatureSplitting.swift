@@ -55,7 +55,9 @@ extension Parser {
             let meetsNext = k + 1 < workers ? !piece.arrayEnded && piece.end == starts[k + 1] : piece.arrayEnded
             guard meetsNext else { return false }
         }
-        for k in 0..<workers { absorb(pieces.value(k)!.parser) }
+        let parsers = (0..<workers).map { pieces.value($0)!.parser }
+        reserve(forAbsorbing: parsers)
+        for parser in parsers { absorb(parser) }
         scanner = JSONScanner(bytes: bytes, position: pieces.value(workers - 1)!.end)
         return true
     }
@@ -69,6 +71,20 @@ extension Parser {
             scanner.skipWhitespace()
         } while scanner.position < limit
         return false
+    }
+
+    /// Makes room for the features of `others` at once (appending piece by piece would grow
+    /// every array several times, each time copying it into freshly zeroed pages).
+    private mutating func reserve(forAbsorbing others: [Parser]) {
+        let features = others.reduce(table.count) { $0 + $1.table.count }
+        var g = table.geometries
+        table.geometries = GeometryColumn() // keep `g` uniquely referenced
+        g.reserve(features: features, parts: others.reduce(g.partCount) { $0 + $1.table.geometries.partCount },
+                  rings: others.reduce(g.ringCount) { $0 + $1.table.geometries.ringCount },
+                  coordinates: others.reduce(g.xs.count) { $0 + $1.table.geometries.xs.count })
+        table.geometries = g
+        table.featureIDs.reserveCapacity(features)
+        for k in columns.indices { columns[k].reserveCapacity(features) }
     }
 
     /// Appends the features another parser read (the next piece of the same array).

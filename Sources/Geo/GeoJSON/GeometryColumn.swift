@@ -41,6 +41,18 @@ public struct GeometryColumn: Sendable {
 
     // MARK: Building
 
+    public var partCount: Int { ringStart.count - 1 }
+    public var ringCount: Int { coordinateStart.count - 1 }
+
+    public mutating func reserve(features: Int, parts: Int, rings: Int, coordinates: Int) {
+        kinds.reserveCapacity(features)
+        partStart.reserveCapacity(features + 1)
+        ringStart.reserveCapacity(parts + 1)
+        coordinateStart.reserveCapacity(rings + 1)
+        xs.reserveCapacity(coordinates)
+        ys.reserveCapacity(coordinates)
+    }
+
     public mutating func reserve(features: Int, coordinates: Int) {
         kinds.reserveCapacity(features)
         partStart.reserveCapacity(features + 1)

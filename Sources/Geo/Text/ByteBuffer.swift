@@ -39,18 +39,47 @@ public struct ByteBuffer: Sendable {
             bytes.append(UInt8(ascii: "0") + UInt8(value))
             return
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var v = value
-        withUnsafeMutableBytes(of: &digits) { raw in
-            while v > 0 {
-                raw[count] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-                count += 1
+        appendDigits(of: value, decimals: 0, trim: false, negative: false)
+    }
+
+    /// Appends `units` as a decimal number with its last `decimals` digits after the point:
+    /// formatted right to left into a buffer on the stack and appended in one call, which
+    /// is what makes writing millions of numbers cheap.
+    @inline(__always)
+    private mutating func appendDigits(of units: UInt, decimals: Int, trim: Bool, negative: Bool) {
+        // 20 digits of a UInt64, a point, a sign, and up to 15 leading fraction zeros.
+        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { raw in
+            let end = raw.count
+            var position = end
+            var rest = units
+            if decimals > 0 {
+                // Fraction digits, least significant first; with `trim`, trailing zeros are
+                // dropped until the first other digit.
+                var kept = false
+                for _ in 0..<decimals {
+                    let digit = UInt8(rest % 10)
+                    rest /= 10
+                    if !kept && trim && digit == 0 { continue }
+                    kept = true
+                    position -= 1
+                    raw[position] = UInt8(ascii: "0") + digit
+                }
+                if kept {
+                    position -= 1
+                    raw[position] = UInt8(ascii: ".")
+                }
             }
-            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(raw[k]) }
+            repeat {
+                position -= 1
+                raw[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            if negative {
+                position -= 1
+                raw[position] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[position..<end]))
         }
     }
 
@@ -68,31 +97,9 @@ public struct ByteBuffer: Sendable {
             append(String(value))
             return
         }
-        var units = Int(scaled)
-        if units < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            units = -units
-        }
-        let divisor = Int(Self.powersOfTen[decimals])
-        appendUnsigned(UInt(units / divisor))
-        guard decimals > 0 else { return }
-        var fraction = units % divisor
-        var places = decimals
-        if trim {
-            while places > 0 && fraction % 10 == 0 {
-                fraction /= 10
-                places -= 1
-            }
-            if places == 0 { return }
-        }
-        bytes.append(UInt8(ascii: "."))
-        // The fraction's digits, most significant first, with its leading zeros.
-        var divisorOfPlace = Int(Self.powersOfTen[places - 1])
-        while divisorOfPlace > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisorOfPlace))
-            fraction %= divisorOfPlace
-            divisorOfPlace /= 10
-        }
+        let units = Int(scaled)
+        // A value that rounds to zero is written without a sign.
+        appendDigits(of: units.magnitude, decimals: decimals, trim: trim, negative: units < 0)
     }
 
     /// Appends a CSV field (RFC 4180): quoted only when it holds a comma, quote or line
