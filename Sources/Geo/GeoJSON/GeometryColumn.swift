@@ -44,20 +44,14 @@ public struct GeometryColumn: Sendable {
     public var partCount: Int { ringStart.count - 1 }
     public var ringCount: Int { coordinateStart.count - 1 }
 
-    public mutating func reserve(features: Int, parts: Int, rings: Int, coordinates: Int) {
+    /// Makes room for this many features, parts, rings and coordinates in all (parts and
+    /// rings default to one per feature, as for points and simple polygons).
+    public mutating func reserve(features: Int, parts: Int? = nil, rings: Int? = nil, coordinates: Int) {
+        let parts = parts ?? features, rings = rings ?? parts
         kinds.reserveCapacity(features)
         partStart.reserveCapacity(features + 1)
         ringStart.reserveCapacity(parts + 1)
         coordinateStart.reserveCapacity(rings + 1)
-        xs.reserveCapacity(coordinates)
-        ys.reserveCapacity(coordinates)
-    }
-
-    public mutating func reserve(features: Int, coordinates: Int) {
-        kinds.reserveCapacity(features)
-        partStart.reserveCapacity(features + 1)
-        ringStart.reserveCapacity(features + 1)
-        coordinateStart.reserveCapacity(features + 1)
         xs.reserveCapacity(coordinates)
         ys.reserveCapacity(coordinates)
     }
