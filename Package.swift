@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // cirkel: a geospatial analysis engine for woonzorgcirkels.
-// Layers: CGeos/CProj (system C libraries) → Geo (domain-free geometry) → Cirkels (the
+// Layers: CGeos/CProj/CSQLite (system C libraries) → Geo (domain-free geometry) → Cirkels (the
 // analysis of ../shared/SPEC.md) → cirkel-cli (the `cirkel` command).
 import PackageDescription
 
@@ -31,9 +31,14 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev", "proj-data"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(
             name: "Geo",
-            dependencies: ["CGeos", "CProj"],
+            dependencies: ["CGeos", "CProj", "CSQLite"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -48,7 +53,7 @@ let package = Package(
         ),
         // Helpers shared by the test targets (not a product).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "GeoTests", dependencies: ["Geo", "CGeos", "TestSupport"]),
+        .testTarget(name: "GeoTests", dependencies: ["Geo", "CGeos", "CSQLite", "TestSupport"]),
         .testTarget(name: "CirkelsTests", dependencies: ["Cirkels", "Geo", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["cirkel-cli"]),
     ],

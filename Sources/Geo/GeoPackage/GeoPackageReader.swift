@@ -1,0 +1,162 @@
+import CSQLite
+
+/// Reads one feature layer of a GeoPackage (the OGC SQLite format PDOK ships BAG and the CBS
+/// wijk- en buurtkaart in) into a `FeatureTable`, as `GeoJSONReader` does for GeoJSON: the
+/// geometries as flat arrays (GeoPackage binary header, then GEOS's WKB reader), the SRS
+/// (EPSG:4326 or EPSG:28992), and the attribute columns asked for. Features come in primary
+/// key order; each feature's primary key is its `featureIDs` entry.
+///
+/// Errors name the file and layer, and for one feature its index (0-based, in key order)
+/// and primary key.
+public struct GeoPackageReader {
+    /// The layer (table) to read; nil reads the only feature layer there is.
+    public var layer: String?
+    /// The attribute columns to keep as properties (absent in every feature when the table
+    /// has no such column, as with a GeoJSON property no feature has).
+    public var properties: Set<String>
+
+    public init(layer: String? = nil, properties: Set<String>) {
+        self.layer = layer
+        self.properties = properties
+    }
+
+    /// One feature layer as `gpkg_geometry_columns` describes it.
+    public struct Layer: Equatable, Sendable {
+        public let table: String
+        public let geometryColumn: String
+        public let srsID: Int32
+    }
+
+    /// The feature layers of a GeoPackage, by table name.
+    public static func layers(path: String) throws -> [Layer] {
+        try layers(in: try open(path))
+    }
+
+    public func read(path: String) throws -> FeatureTable {
+        let database = try Self.open(path)
+        let layers = try Self.layers(in: database)
+        let chosen: Layer
+        if let layer {
+            guard let found = layers.first(where: { $0.table == layer }) else {
+                throw GeoError.document(file: path, reason: "no feature layer \"\(layer)\"; the GeoPackage has \(Self.list(layers))")
+            }
+            chosen = found
+        } else {
+            guard layers.count == 1 else {
+                throw GeoError.document(file: path, reason: layers.isEmpty ? "the GeoPackage has no feature layer"
+                                        : "the GeoPackage has \(layers.count) feature layers (\(Self.list(layers))); name the one to read")
+            }
+            chosen = layers[0]
+        }
+        return try read(chosen, of: database)
+    }
+
+    // MARK: Reading
+
+    static func open(_ path: String) throws -> SQLiteDatabase {
+        let database = try SQLiteDatabase(readOnly: path)
+        guard try database.hasTable("gpkg_geometry_columns"), try database.hasTable("gpkg_spatial_ref_sys") else {
+            throw GeoError.document(file: path, reason: "not a GeoPackage (it has no gpkg_geometry_columns and gpkg_spatial_ref_sys tables)")
+        }
+        return database
+    }
+
+    static func layers(in database: SQLiteDatabase) throws -> [Layer] {
+        let query = try database.prepare("SELECT table_name, column_name, srs_id FROM gpkg_geometry_columns ORDER BY table_name")
+        var layers: [Layer] = []
+        while try query.step() {
+            layers.append(Layer(table: query.text(0) ?? "", geometryColumn: query.text(1) ?? "", srsID: Int32(truncatingIfNeeded: query.int64(2))))
+        }
+        return layers
+    }
+
+    private static func list(_ layers: [Layer]) -> String {
+        layers.isEmpty ? "none" : layers.map { "\"\($0.table)\"" }.joined(separator: ", ")
+    }
+
+    /// The coordinate reference system of an SRS id, from gpkg_spatial_ref_sys.
+    static func crs(of srsID: Int32, in database: SQLiteDatabase, source: String) throws -> CoordinateReferenceSystem {
+        let query = try database.prepare("SELECT organization, organization_coordsys_id FROM gpkg_spatial_ref_sys WHERE srs_id = \(srsID)")
+        guard try query.step() else {
+            throw GeoError.document(file: source, reason: "SRS \(srsID) is not in gpkg_spatial_ref_sys")
+        }
+        let organization = (query.text(0) ?? "").uppercased(), code = query.int64(1)
+        switch (organization, code) {
+        case ("EPSG", 4326): return .wgs84
+        case ("EPSG", 28992): return .rdNew
+        default:
+            throw GeoError.document(file: source, reason: "unsupported coordinate reference system \(organization):\(code) (SRS \(srsID)); cirkel reads EPSG:4326 (WGS84) or EPSG:28992 (RD New)")
+        }
+    }
+
+    func read(_ layer: Layer, of database: SQLiteDatabase) throws -> FeatureTable {
+        let source = "\(database.path) (layer \(layer.table))"
+        var table = FeatureTable(source: source)
+        table.crs = try Self.crs(of: layer.srsID, in: database, source: source)
+        // The table's columns: its primary key, and which wanted ones exist.
+        let info = try database.prepare("PRAGMA table_info(\(SQLiteDatabase.quoted(layer.table)))")
+        var columns: [String] = [], primaryKey: String?
+        while try info.step() {
+            let name = info.text(1) ?? ""
+            columns.append(name)
+            if info.int64(5) == 1 { primaryKey = name }
+        }
+        guard columns.contains(layer.geometryColumn) else {
+            throw GeoError.document(file: source, reason: "the geometry column \"\(layer.geometryColumn)\" is not in the table")
+        }
+        let wanted = properties.sorted().filter { columns.contains($0) }
+        let key = primaryKey.map(SQLiteDatabase.quoted) ?? "rowid"
+        let selected = [key, SQLiteDatabase.quoted(layer.geometryColumn)] + wanted.map(SQLiteDatabase.quoted)
+        let query = try database.prepare("SELECT \(selected.joined(separator: ", ")) FROM \(SQLiteDatabase.quoted(layer.table)) ORDER BY \(key)")
+        var values = [[PropertyValue]](repeating: [], count: wanted.count)
+        let reader = try WKBReader(context: GEOSContext())
+        var index = 0
+        while try query.step() {
+            let fid = query.int64(0)
+            func fail(_ reason: String) -> GeoError { .feature(file: source, index: index, reason: "fid \(fid): \(reason)") }
+            guard query.type(1) == SQLITE_BLOB else {
+                throw fail(query.type(1) == SQLITE_NULL ? "the geometry is null (the feature has no location)" : "the geometry is not a blob")
+            }
+            let blob = query.blob(1)
+            let header: GeoPackageGeometryHeader
+            do {
+                header = try GeoPackageGeometryHeader(blob)
+            } catch {
+                throw fail(error.reason)
+            }
+            guard header.srsID == layer.srsID || header.srsID <= 0 else {
+                throw fail("the geometry's SRS \(header.srsID) differs from the layer's \(layer.srsID)")
+            }
+            guard !header.isEmpty else { throw fail("the geometry is empty (the feature has no location)") }
+            let geometry: Geometry
+            do {
+                geometry = try reader.read(UnsafeRawBufferPointer(rebasing: blob[header.wkbOffset...]))
+            } catch let error as GeoError {
+                throw fail("unreadable WKB (\(error.description))")
+            }
+            let kind: GeometryKind?
+            do {
+                kind = try geometry.appendFeature(to: &table.geometries)
+            } catch let error as GeoError {
+                throw fail(error.description)
+            }
+            guard kind != nil else { throw fail("the geometry is empty (the feature has no location)") }
+            table.featureIDs.append(.number(Double(fid)))
+            for k in wanted.indices { values[k].append(Self.value(query, column: Int32(k + 2))) }
+            index += 1
+        }
+        for (k, name) in wanted.enumerated() { table.properties[name] = values[k] }
+        return table
+    }
+
+    /// A column value as a property value: numbers, text, null; a blob is kept only as a fact.
+    static func value(_ query: SQLiteStatement, column: Int32) -> PropertyValue {
+        switch query.type(column) {
+        case SQLITE_INTEGER: return .number(Double(query.int64(column)))
+        case SQLITE_FLOAT: return .number(query.double(column))
+        case SQLITE_TEXT: return .string(query.text(column) ?? "")
+        case SQLITE_NULL: return .null
+        default: return .compound
+        }
+    }
+}
