@@ -51,9 +51,9 @@ public struct CoverageBuilder {
         let outside = buildings.count - members.reduce(0) { $0 + $1.count }
         let distributions = try distributions(buurtOf: buurtOf, areas: buurten.count, reach: reach, units: buildings.units)
         let buurtAreas = try areas(of: buurten, vlekkenkaart: vlekkenkaart)
-        let statistics = ResultSlots<AreaStatistics>(count: buurten.count + 1)
-        try parallelism.forEachRange(count: buurten.count + 1) { range, _ in
-            for k in range where k < buurten.count {
+        let statistics = ResultSlots<AreaStatistics>(count: buurten.count)
+        try parallelism.forEachRange(count: buurten.count) { range, _ in
+            for k in range {
                 statistics.set(k, self.statistics(code: buurten.codes[k], name: buurten.names[k], members: members[k], buildings: buildings,
                                                   distributions: distributions[k], reach: reach, clusters: clusters,
                                                   area: buurtAreas[k].area, completeArea: buurtAreas[k].complete))

@@ -41,7 +41,7 @@ public struct DataSetReader {
                 [
                     try GeoJSONReader(properties: ["id", "units", "nultreden"], parallelism: parallelism).read(path: buildingsPath),
                     try GeoJSONReader(properties: ["type", "name"], parallelism: parallelism).read(path: voorzieningenPath),
-                    try GeoJSONReader(properties: ["name", "mode"]).read(path: haltesPath),
+                    try GeoJSONReader(properties: ["name", "mode"], parallelism: parallelism).read(path: haltesPath),
                 ] + (try buurtenPath.map { [try GeoJSONReader(properties: ["code", "name", "buurtcode", "buurtnaam"], parallelism: parallelism).read(path: $0)] } ?? [])
             }
         }

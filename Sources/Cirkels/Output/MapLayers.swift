@@ -47,9 +47,9 @@ struct MapLayers {
         }
     }
 
-    func clusters() -> ChunkedText {
+    func clusters(perChunk: Int = 256) -> ChunkedText {
         let clusters = result.clusters.clusters
-        return layer(result.clusterOutlines, perChunk: 256) { k in
+        return layer(result.clusterOutlines, perChunk: perChunk) { k in
             let c = clusters[k]
             return [
                 ("id", .integer(c.id)), ("units", .integer(c.units)), ("buildings", .integer(c.members.count)),

@@ -20,7 +20,7 @@ extension Geometry {
         }
         switch kind {
         case .point, .lineString:
-            try appendSequence(of: handle, to: &column)
+            try appendCoordinates(of: handle, to: &column)
             column.endPart()
         case .polygon:
             try appendRings(of: handle, to: &column)
@@ -32,7 +32,7 @@ extension Geometry {
                 // Children are borrowed from `self`, alive for the whole loop.
                 guard let child = GEOSGetGeometryN_r(ctx, handle, k) else { throw context.error("GEOSGetGeometryN") }
                 if GEOSisEmpty_r(ctx, child) == 1 { continue }
-                if kind == .multiPolygon { try appendRings(of: child, to: &column) } else { try appendSequence(of: child, to: &column) }
+                if kind == .multiPolygon { try appendRings(of: child, to: &column) } else { try appendCoordinates(of: child, to: &column) }
                 column.endPart()
             }
         }
@@ -44,25 +44,41 @@ extension Geometry {
     private func appendRings(of polygon: OpaquePointer, to column: inout GeometryColumn) throws {
         let ctx = context.handle
         guard let exterior = GEOSGetExteriorRing_r(ctx, polygon) else { throw context.error("GEOSGetExteriorRing") }
-        try appendSequence(of: exterior, to: &column)
+        try appendCoordinates(of: exterior, to: &column)
         let holes = GEOSGetNumInteriorRings_r(ctx, polygon)
         guard holes >= 0 else { throw context.error("GEOSGetNumInteriorRings") }
         for k in 0..<holes {
             guard let hole = GEOSGetInteriorRingN_r(ctx, polygon, k) else { throw context.error("GEOSGetInteriorRingN") }
-            try appendSequence(of: hole, to: &column)
+            try appendCoordinates(of: hole, to: &column)
         }
     }
 
-    /// The coordinates of a point, line or ring, as one ring of the column.
-    private func appendSequence(of geometry: OpaquePointer, to column: inout GeometryColumn) throws {
+    /// Appends the coordinates of a point, line or ring (borrowed from `self`) as one ring of
+    /// `column`, copied out in one call. With `counterClockwise`, a ring that turns the other
+    /// way is appended reversed (GEOS 3.11 has no GEOSOrientPolygons; the orientation is read
+    /// with GEOSCoordSeq_isCCW_r); without, as stored.
+    func appendCoordinates(of geometry: OpaquePointer, counterClockwise wanted: Bool? = nil, to column: inout GeometryColumn) throws {
         let ctx = context.handle
         guard let sequence = GEOSGeom_getCoordSeq_r(ctx, geometry) else { throw context.error("GEOSGeom_getCoordSeq") }
         var size: UInt32 = 0
         guard GEOSCoordSeq_getSize_r(ctx, sequence, &size) == 1 else { throw context.error("GEOSCoordSeq_getSize") }
-        for k in 0..<size {
-            var x = 0.0, y = 0.0
-            guard GEOSCoordSeq_getXY_r(ctx, sequence, k, &x, &y) == 1 else { throw context.error("GEOSCoordSeq_getXY") }
-            column.appendCoordinate(x, y)
+        let n = Int(size)
+        var reversed = false
+        if let wanted {
+            var isCCW: CChar = 0
+            // GEOSCoordSeq_isCCW_r returns 0 on exception (fewer than 4 points).
+            guard GEOSCoordSeq_isCCW_r(ctx, sequence, &isCCW) == 1 else { throw context.error("GEOSCoordSeq_isCCW") }
+            reversed = (isCCW != 0) != wanted
+        }
+        try withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, 2 * n)) { buffer in
+            let xs = buffer.baseAddress!, ys = buffer.baseAddress! + n
+            // GEOSCoordSeq_copyToArrays_r returns 0 on exception.
+            guard GEOSCoordSeq_copyToArrays_r(ctx, sequence, xs, ys, nil, nil) == 1 else { throw context.error("GEOSCoordSeq_copyToArrays") }
+            if reversed {
+                for k in stride(from: n - 1, through: 0, by: -1) { column.appendCoordinate(xs[k], ys[k]) }
+            } else {
+                for k in 0..<n { column.appendCoordinate(xs[k], ys[k]) }
+            }
         }
         column.endRing()
     }

@@ -17,12 +17,12 @@ extension Geometry {
             // Children returned by GEOSGetExteriorRing_r/GEOSGetInteriorRingN_r are borrowed:
             // they belong to `self`, which is alive for the whole loop.
             guard let exterior = GEOSGetExteriorRing_r(ctx, polygon) else { throw context.error("GEOSGetExteriorRing") }
-            try appendRing(exterior, counterClockwise: true, to: &column)
+            try appendCoordinates(of: exterior, counterClockwise: true, to: &column)
             let holes = GEOSGetNumInteriorRings_r(ctx, polygon)
             guard holes >= 0 else { throw context.error("GEOSGetNumInteriorRings") }
             for k in 0..<holes {
                 guard let hole = GEOSGetInteriorRingN_r(ctx, polygon, k) else { throw context.error("GEOSGetInteriorRingN") }
-                try appendRing(hole, counterClockwise: false, to: &column)
+                try appendCoordinates(of: hole, counterClockwise: false, to: &column)
             }
             column.endPart()
         }
@@ -48,27 +48,5 @@ extension Geometry {
         default:
             return // points and lines have no area
         }
-    }
-
-    private func appendRing(_ ring: OpaquePointer, counterClockwise wanted: Bool, to column: inout GeometryColumn) throws {
-        let ctx = context.handle
-        guard let sequence = GEOSGeom_getCoordSeq_r(ctx, ring) else { throw context.error("GEOSGeom_getCoordSeq") }
-        var size: UInt32 = 0
-        guard GEOSCoordSeq_getSize_r(ctx, sequence, &size) == 1 else { throw context.error("GEOSCoordSeq_getSize") }
-        let n = Int(size)
-        var xs = [Double](repeating: 0, count: n), ys = [Double](repeating: 0, count: n)
-        // GEOSCoordSeq_copyToArrays_r returns 0 on exception.
-        guard GEOSCoordSeq_copyToArrays_r(ctx, sequence, &xs, &ys, nil, nil) == 1 else {
-            throw context.error("GEOSCoordSeq_copyToArrays")
-        }
-        var isCCW: CChar = 0
-        // GEOSCoordSeq_isCCW_r returns 0 on exception (fewer than 4 points).
-        guard GEOSCoordSeq_isCCW_r(ctx, sequence, &isCCW) == 1 else { throw context.error("GEOSCoordSeq_isCCW") }
-        if (isCCW != 0) == wanted {
-            for k in 0..<n { column.appendCoordinate(xs[k], ys[k]) }
-        } else {
-            for k in stride(from: n - 1, through: 0, by: -1) { column.appendCoordinate(xs[k], ys[k]) }
-        }
-        column.endRing()
     }
 }
