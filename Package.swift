@@ -52,7 +52,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Helpers shared by the test targets (not a product).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CSQLite"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoTests", dependencies: ["Geo", "CGeos", "CSQLite", "TestSupport"]),
         .testTarget(name: "CirkelsTests", dependencies: ["Cirkels", "Geo", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["cirkel-cli"]),

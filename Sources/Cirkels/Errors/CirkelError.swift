@@ -11,6 +11,8 @@ public enum CirkelError: Error, Equatable, CustomStringConvertible, Sendable {
     case missingFile(path: String, reason: String)
     /// A profile that cannot be used.
     case invalidProfile(source: String, reason: String)
+    /// A data-set manifest (or a mapping file it names) that cannot be used.
+    case invalidManifest(source: String, reason: String)
     /// A command-line request that cannot be met.
     case invalidRequest(String)
 
@@ -20,6 +22,7 @@ public enum CirkelError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .invalidFeature(file, index, reason): return "\(file): feature \(index): \(reason)"
         case let .missingFile(path, reason): return "\(path): \(reason)"
         case let .invalidProfile(source, reason): return "profile \(source): \(reason)"
+        case let .invalidManifest(source, reason): return "manifest \(source): \(reason)"
         case let .invalidRequest(reason): return reason
         }
     }

@@ -16,49 +16,68 @@ public struct DataSetReader {
         self.parallelism = parallelism
     }
 
+    /// Reads a data folder: through its manifest when it has one (`manifest.toml` or
+    /// `manifest.json`), else as SPEC §1's GeoJSON files.
     public mutating func read(folder: String) throws -> DataSet {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CirkelError.missingFile(path: folder, reason: "no such data folder (it should hold \(Self.buildingsFile), \(Self.voorzieningenFile) and \(Self.haltesFile))")
+            throw CirkelError.missingFile(path: folder, reason: "no such data folder (it should hold \(Self.buildingsFile), \(Self.voorzieningenFile) and \(Self.haltesFile), or a manifest)")
         }
-        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        func required(_ name: String) throws -> String {
-            let p = path(name)
+        for name in Manifest.fileNames {
+            let path = (folder as NSString).appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: path) { return try read(manifest: try Manifest.load(path: path)) }
+        }
+        for name in [Self.buildingsFile, Self.voorzieningenFile, Self.haltesFile] {
+            let p = (folder as NSString).appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: p) else {
-                throw CirkelError.missingFile(path: p, reason: "missing: a data set needs \(Self.buildingsFile), \(Self.voorzieningenFile) and \(Self.haltesFile) (\(Self.buurtenFile) is optional)")
+                throw CirkelError.missingFile(path: p, reason: "missing: a data set needs \(Self.buildingsFile), \(Self.voorzieningenFile) and \(Self.haltesFile) (\(Self.buurtenFile) is optional), or a manifest (\(Manifest.fileNames.joined(separator: " or ")))")
             }
-            return p
         }
+        return try read(manifest: Manifest.folder(folder))
+    }
+
+    /// Reads a data set given as a manifest file or a data folder.
+    public mutating func read(manifestOrFolder path: String) throws -> DataSet {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return try read(manifest: try Manifest.load(path: path))
+        }
+        return try read(folder: path)
+    }
+
+    /// Reads every layer a manifest names: parses, projects to RD New, and interprets.
+    public mutating func read(manifest: Manifest) throws -> DataSet {
         var timings = StageTimings()
         defer { self.timings = timings }
-        let buildingsPath = try required(Self.buildingsFile)
-        let voorzieningenPath = try required(Self.voorzieningenFile)
-        let haltesPath = try required(Self.haltesFile)
-        let buurtenPath: String? = FileManager.default.fileExists(atPath: path(Self.buurtenFile)) ? path(Self.buurtenFile) : nil
-
-        var tables = try timings.measure("parse") {
-            try wrappingGeoErrors {
-                [
-                    try GeoJSONReader(properties: ["id", "units", "nultreden"], parallelism: parallelism).read(path: buildingsPath),
-                    try GeoJSONReader(properties: ["type", "name"], parallelism: parallelism).read(path: voorzieningenPath),
-                    try GeoJSONReader(properties: ["name", "mode"], parallelism: parallelism).read(path: haltesPath),
-                ] + (try buurtenPath.map { [try GeoJSONReader(properties: ["code", "name", "buurtcode", "buurtnaam"], parallelism: parallelism).read(path: $0)] } ?? [])
-            }
+        let parallelism = self.parallelism
+        var layers = try timings.measure("parse") {
+            try wrappingGeoErrors { try SourceLayer.parse(manifest, parallelism: parallelism) }
         }
         let locator = FeatureLocator(parallelism: parallelism)
         try timings.measure("project") {
-            for k in tables.indices {
-                try wrappingGeoErrors { try locator.projectToRD(&tables[k]) }
-                try locator.checkRDInput(tables[k])
+            for k in layers.indices {
+                try wrappingGeoErrors { try locator.projectToRD(&layers[k].table) }
+                try locator.checkRDInput(layers[k].table)
             }
         }
         let reader = self
         return try timings.measure("locate") {
-            let buildings = try reader.readBuildings(tables[0], locator: locator)
-            var voorzieningen = try reader.readVoorzieningen(tables[1], locator: locator)
-            try reader.readHaltes(tables[2], into: &voorzieningen, locator: locator)
-            let buurten = try tables.count > 3 ? reader.readBuurten(tables[3]) : Buurten()
-            return DataSet(buildings: buildings, voorzieningen: voorzieningen, buurten: buurten, source: folder)
+            var notes: [String] = []
+            var buildings = Buildings(), voorzieningen = Voorzieningen(), buurten = Buurten()
+            for layer in layers {
+                switch layer.role {
+                case .buildings: buildings = try reader.readBuildings(layer.table, locator: locator)
+                case let .bag(rules): buildings = try reader.readBAG(layer.table, rules: rules, locator: locator, notes: &notes)
+                case let .voorzieningen(typeColumn, nameColumn, mapping):
+                    try reader.readVoorzieningen(layer.table, typeColumn: typeColumn, nameColumn: nameColumn, mapping: mapping,
+                                                 into: &voorzieningen, locator: locator, notes: &notes)
+                case .haltes: try reader.readHaltes(layer.table, into: &voorzieningen, locator: locator)
+                case let .gtfs(rules): try reader.readGTFSHaltes(layer.table, rules: rules, into: &voorzieningen, locator: locator, notes: &notes)
+                case let .buurten(nabijheid, required):
+                    buurten = try reader.readBuurten(layer.table, nabijheid: nabijheid, nabijheidRequired: required)
+                }
+            }
+            return DataSet(buildings: buildings, voorzieningen: voorzieningen, buurten: buurten, source: manifest.source, notes: notes)
         }
     }
 
@@ -89,22 +108,37 @@ public struct DataSetReader {
         return buildings
     }
 
-    func readVoorzieningen(_ table: FeatureTable, locator: FeatureLocator) throws -> Voorzieningen {
+    /// Voorzieningen with a `type` (SPEC §1), or the type from another column and/or a
+    /// mapping (CSV sources); rows a mapping gives no type are left out and counted.
+    func readVoorzieningen(_ table: FeatureTable, typeColumn: String?, nameColumn: String?, mapping: VoorzieningMapping?,
+                           into result: inout Voorzieningen, locator: FeatureLocator, notes: inout [String]) throws {
         let (xs, ys) = try locator.locations(of: table, allowed: Self.locatable)
-        let types = table.column("type"), names = table.column("name")
-        var result = Voorzieningen()
+        let types = table.column(typeColumn ?? "type"), names = table.column(nameColumn ?? "name")
+        let mapped = mapping.map { m in m.columns.map { ($0, table.column($0)) } } ?? []
+        var unmapped = 0
         for f in 0..<table.count {
+            if let mapping {
+                let found = mapping.types { column in
+                    guard let column else { return typeColumn != nil ? types[f].text : nil }
+                    return mapped.first { $0.0 == column }?.1[f].text
+                }
+                if found.isEmpty { unmapped += 1 }
+                for type in found { result.append(type: type, name: names[f].text ?? "", x: xs[f], y: ys[f]) }
+                continue
+            }
             guard case let .string(raw) = types[f] else {
                 let found = types[f] == .absent ? "it has none" : "found \(types[f].description)"
-                throw CirkelError.invalidFeature(file: table.source, index: f, reason: "every voorziening needs a \"type\" (a string such as \"huisarts\"); \(found)")
+                throw CirkelError.invalidFeature(file: table.source, index: f, reason: "every voorziening needs a \"\(typeColumn ?? "type")\" (a string such as \"huisarts\"); \(found)")
             }
             let type = Criterion.normalisedType(raw)
             guard !type.isEmpty else {
-                throw CirkelError.invalidFeature(file: table.source, index: f, reason: "\"type\" is empty")
+                throw CirkelError.invalidFeature(file: table.source, index: f, reason: "\"\(typeColumn ?? "type")\" is empty")
             }
             result.append(type: type, name: names[f].text ?? "", x: xs[f], y: ys[f])
         }
-        return result
+        if let mapping {
+            notes.append("\(table.source): \(Self.count(table.count - unmapped)) of \(Self.count(table.count)) rows are voorzieningen by mapping \(mapping.name); \(Self.count(unmapped)) match no rule")
+        }
     }
 
     func readHaltes(_ table: FeatureTable, into result: inout Voorzieningen, locator: FeatureLocator) throws {
@@ -115,21 +149,14 @@ public struct DataSetReader {
         }
     }
 
-    func readBuurten(_ table: FeatureTable) throws -> Buurten {
-        var buurten = Buurten()
-        let codes = table.column("code"), cbsCodes = table.column("buurtcode")
-        let names = table.column("name"), cbsNames = table.column("buurtnaam")
-        for f in 0..<table.count {
-            guard table.geometries.kinds[f].isPolygonal else {
-                throw CirkelError.invalidFeature(file: table.source, index: f, reason: "a buurt must be a Polygon or MultiPolygon, found \(table.geometries.kinds[f].geoJSONName)")
-            }
-            guard let code = codes[f].text ?? cbsCodes[f].text, !code.isEmpty else {
-                throw CirkelError.invalidFeature(file: table.source, index: f, reason: "a buurt needs a \"code\" (or CBS's \"buurtcode\")")
-            }
-            buurten.codes.append(code)
-            buurten.names.append(names[f].text ?? cbsNames[f].text ?? "")
+    /// 1234567 as "1,234,567", for notes.
+    static func count(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (k, c) in digits.enumerated() {
+            if k > 0, (digits.count - k) % 3 == 0 { out.append(",") }
+            out.append(c)
         }
-        buurten.geometries = table.geometries
-        return buurten
+        return out
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// Reads a user's profile file, TOML (`.toml`) or JSON (anything else), in one schema:
 ///
@@ -37,15 +36,7 @@ public enum ProfileLoader {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw CirkelError.invalidProfile(source: source, reason: "not UTF-8 text")
             }
-            do {
-                // TOMLDecoder will not read a TOML integer into a Double; converting to JSON
-                // first lets one Codable schema serve both formats.
-                json = Data(try TOMLTable(string: text).convert(to: .json).utf8)
-            } catch let error as TOMLParseError {
-                throw CirkelError.invalidProfile(source: source, reason: "invalid TOML at line \(error.source.begin.line), column \(error.source.begin.column): \(error.description)")
-            } catch {
-                throw CirkelError.invalidProfile(source: source, reason: "invalid TOML: \(error)")
-            }
+            json = try TOMLConversion.json(text) { .invalidProfile(source: source, reason: $0) }
         }
         let file: ProfileFile
         do {

@@ -15,6 +15,18 @@ public struct FeatureTable: Sendable {
         self.source = source
     }
 
+    /// A table made by a reader of another format (CSV, GTFS): `properties` must hold one
+    /// value per feature in every column.
+    public init(source: String, geometries: GeometryColumn, properties: [String: [PropertyValue]],
+                crs: CoordinateReferenceSystem) {
+        precondition(properties.values.allSatisfy { $0.count == geometries.count }, "one value per feature")
+        self.source = source
+        self.geometries = geometries
+        self.properties = properties
+        self.featureIDs = Array(repeating: .absent, count: geometries.count)
+        self.crs = crs
+    }
+
     public var count: Int { geometries.count }
 
     /// The column of a requested property (all `.absent` if the file never had it).
