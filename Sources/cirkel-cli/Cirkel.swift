@@ -11,6 +11,6 @@ struct Cirkel: ParsableCommand {
           cirkel analyse ../shared/data/amsterdam-centrum --out out/ams --profile nieuwegein-zorgcirkel
           cirkel profiles woonzorgcirkel > mijn-profiel.json
         """,
-        subcommands: [Analyse.self, Check.self, Index.self, Profiles.self]
+        subcommands: [Analyse.self, Score.self, Check.self, Index.self, Profiles.self]
     )
 }

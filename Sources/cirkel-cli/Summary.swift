@@ -7,12 +7,16 @@ struct Summary {
     let timings: StageTimings
     let outputFolder: String
     let files: [String]
+    var command = "analyse"
+    /// Lines to add before "wrote" (the score's groups and nabijheid).
+    var extra: [String] = []
 
     var text: String {
         let data = result.data, profile = result.profile
         let total = result.coverage.areas.last!
         var lines: [String] = []
-        lines.append("cirkel analyse \(data.source) — profile \(profile.name)")
+        lines.append("cirkel \(command) \(data.source) — profile \(profile.name)")
+        for (k, note) in data.notes.enumerated() { lines.append((k == 0 ? "  read           " : "                 ") + note) }
         var buurtText = ""
         if data.buurten.count > 0 {
             buurtText = " in \(data.buurten.count) buurten (\(count(result.coverage.buildingsOutsideBuurten ?? 0)) outside every buurt)"
@@ -42,6 +46,7 @@ struct Summary {
             let completeArea = map.vlekken.filter(\.complete).reduce(0) { $0 + $1.area }
             lines.append("  vlekkenkaart   \(map.vlekken.count) vlekken; complete area \(String(format: "%.2f", completeArea / 1e6)) km²")
         }
+        lines += extra
         lines.append("  wrote          \(files.joined(separator: ", ")) to \(outputFolder)")
         let stages = timings.stages.map { "\($0.name) \(String(format: "%.3f", $0.seconds))" }.joined(separator: ", ")
         lines.append("  seconds        \(stages); total \(String(format: "%.3f", timings.total))")

@@ -5,7 +5,7 @@ import Testing
 /// A data set in the formats analysts download (BAG and CBS GeoPackages written here with
 /// SQLite's C API, a GTFS feed, POI CSVs), described by a manifest; every expected count is
 /// worked out by hand from the rows below.
-private struct RealFormatsFixture {
+struct RealFormatsFixture {
     let folder: URL
 
     init(_ name: String = #function, manifest: String? = nil) throws {

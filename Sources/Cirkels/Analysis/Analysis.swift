@@ -34,10 +34,10 @@ public struct AnalysisResult: Sendable {
 
 /// Runs the analysis stages in order and times each.
 public enum Analysis {
-    /// Reads `folder` and analyses it.
+    /// Reads a data folder or manifest and analyses it.
     public static func run(folder: String, options: AnalysisOptions) throws -> AnalysisResult {
         var reader = DataSetReader(parallelism: options.parallelism)
-        let data = try reader.read(folder: folder)
+        let data = try reader.read(manifestOrFolder: folder)
         return try run(data: data, options: options, timings: reader.timings)
     }
 

@@ -60,12 +60,13 @@ public struct CoverageBuilder {
             }
         }
         var result = (0..<buurten.count).map { statistics.value($0)! }
-        // "totaal": the whole set. With buurten its area is theirs; without, only the
-        // complete area of the vlekkenkaart is known.
-        let totalArea: Double? = buurten.count > 0 ? buurtAreas.reduce(0) { $0 + $1.area } : nil
+        // "totaal": the whole set. With buurten its area is theirs (water buurten left out);
+        // without, only the complete area of the vlekkenkaart is known.
+        let landAreas = buurtAreas.indices.filter { !buurten.water($0) }.map { buurtAreas[$0] }
+        let totalArea: Double? = buurten.count > 0 ? landAreas.reduce(0) { $0 + $1.area } : nil
         let totalComplete: Double?
         if let vlekkenkaart {
-            totalComplete = buurten.count > 0 ? buurtAreas.reduce(0) { $0 + ($1.complete ?? 0) }
+            totalComplete = buurten.count > 0 ? landAreas.reduce(0) { $0 + ($1.complete ?? 0) }
                 : vlekkenkaart.vlekken.filter(\.complete).reduce(0) { $0 + $1.area }
         } else {
             totalComplete = nil
@@ -159,7 +160,8 @@ public struct CoverageBuilder {
                 for k in range {
                     let buurt = try context.geometry(feature: k, of: buurten.geometries)
                     let area = try buurt.area()
-                    guard vlekkenkaart != nil else {
+                    // A water buurt has no homes to plan: it stays out of area shares.
+                    guard vlekkenkaart != nil, !buurten.water(k) else {
                         results.set(k, (area, nil))
                         continue
                     }

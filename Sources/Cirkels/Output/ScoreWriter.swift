@@ -1,0 +1,40 @@
+import Foundation
+
+/// Writes the outputs of `cirkel score` into a folder, all files or none.
+public struct ScoreWriter {
+    public var parallelism: Parallelism
+    /// Whether to write buildings.csv too (a national run's is about a gigabyte).
+    public var buildingsTable: Bool
+
+    public init(parallelism: Parallelism = .machine, buildingsTable: Bool = false) {
+        self.parallelism = parallelism
+        self.buildingsTable = buildingsTable
+    }
+
+    public static let wijken = "coverage-wijken.csv"
+    public static let gemeenten = "coverage-gemeenten.csv"
+    public static let nabijheid = "nabijheid.csv"
+
+    /// Writes into `folder` (created if needed); returns the names written.
+    @discardableResult
+    public func write(_ score: ScoreResult, to folder: String) throws -> [String] {
+        let result = score.analysis
+        let staged = try wrappingGeoErrors { try StagedOutputDirectory(target: URL(fileURLWithPath: folder)) }
+        var makers: [(String, () throws -> ChunkedText)] = [
+            (OutputFiles.coverage, { ChunkedText(bytes: CoverageTable.make(result).bytes) }),
+            (Self.wijken, { ChunkedText(bytes: GroupTable.make(score.wijken, result: result).bytes) }),
+            (Self.gemeenten, { ChunkedText(bytes: GroupTable.make(score.gemeenten, result: result).bytes) }),
+            (OutputFiles.coverageJSON, { CoverageTable.text(result) }),
+            (OutputFiles.sensitivity, { ChunkedText(bytes: SensitivityTable.make(result).bytes) }),
+            (OutputFiles.clustersTable, { ChunkedText(bytes: MapLayers(result: result, crs: .rdNew).clustersTable().bytes) }),
+            (OutputFiles.profile, { ChunkedText(bytes: ProfileLoader.document(for: result.profile).serialized()) }),
+        ]
+        if let nabijheid = score.nabijheid { makers.append((Self.nabijheid, { ChunkedText(bytes: NabijheidTable.make(nabijheid, result: result).bytes) })) }
+        if buildingsTable { makers.insert((OutputFiles.buildings, { BuildingsTable.text(result) }), at: 0) }
+        try wrappingGeoErrors {
+            for (name, make) in makers { try staged.write(name, try make(), parallelism: parallelism) }
+            try staged.commit()
+        }
+        return makers.map(\.0)
+    }
+}

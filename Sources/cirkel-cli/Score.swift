@@ -1,0 +1,64 @@
+import ArgumentParser
+import Cirkels
+import Foundation
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score every buurt, wijk and gemeente of a data set: coverage and sensitivity without the vlekkenkaart.",
+        discussion: """
+        SOURCE is a manifest (.toml or .json) naming the data set's files — BAG verblijfsobjecten,
+        the CBS wijk- en buurtkaart, a GTFS feed, voorzieningen as CSV — or a data folder (SPEC §1,
+        or a folder holding manifest.toml). OUT_DIR receives coverage.csv (per buurt, then
+        totaal), coverage-wijken.csv, coverage-gemeenten.csv, coverage.json, sensitivity.csv,
+        clusters.csv, profile.json, nabijheid.csv (when the buurten carry CBS's nabijheid
+        columns), and buildings.csv with --buildings: all of them, or none when the run fails.
+
+        Examples:
+          cirkel score nederland/manifest.toml --out out/nl
+          cirkel score data/geojson --out out/demo-score --buildings
+        """
+    )
+
+    @Argument(help: ArgumentHelp("A manifest file or a data folder.", valueName: "SOURCE"))
+    var source: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the results into (created if needed).", valueName: "OUT_DIR"))
+    var out: String
+
+    @Option(help: ArgumentHelp("A built-in profile (woonzorgcirkel, nieuwegein-zorgcirkel, cbs-geclusterd) or a profile file.", valueName: "NAME|FILE"))
+    var profile: String = BuiltInProfiles.woonzorgcirkel.name
+
+    @Option(help: ArgumentHelp("Worker threads (default: one per core). Results do not depend on it."))
+    var threads: Int?
+
+    @Flag(help: "Write buildings.csv too (one row per building; about 1 GB for the whole country).")
+    var buildings = false
+
+    mutating func run() throws {
+        try reportingErrors { try score() }
+    }
+
+    func score() throws {
+        if let threads, threads < 1 { throw CirkelError.invalidRequest("--threads must be at least 1") }
+        let parallelism = threads.map(Parallelism.init(workers:)) ?? .machine
+        let result = try Cirkels.Score.run(source: source, profile: try ProfileLoader.load(nameOrPath: profile), parallelism: parallelism)
+        var timings = result.timings
+        let files = try timings.measure("write") {
+            try ScoreWriter(parallelism: parallelism, buildingsTable: buildings).write(result, to: out)
+        }
+        var extra: [String] = []
+        for groups in [result.wijken, result.gemeenten] where !groups.areas.isEmpty {
+            let complete = groups.areas.map { $0.units > 0 ? Double($0.unitsComplete) / Double($0.units) : 0 }.sorted()
+            let median = complete[complete.count / 2]
+            extra.append("  \(groups.level == "wijk" ? "wijken   " : "gemeenten") \(groups.areas.count); median share of units complete \(String(format: "%.1f %%", 100 * median))")
+        }
+        if let nabijheid = result.nabijheid {
+            for s in nabijheid.summaries {
+                let median = s.medianDetour.map { String(format: "%.2f", $0) } ?? "–", weighted = s.unitWeightedDetour.map { String(format: "%.2f", $0) } ?? "–"
+                extra.append("  CBS nabijheid  \(s.type) (\(s.column)): road / straight line \(median) (median of \(s.buurtenCompared) buurten), \(weighted) unit-weighted")
+            }
+        }
+        let summary = Summary(result: result.analysis, timings: timings, outputFolder: out, files: files, command: "score", extra: extra)
+        print(summary.text)
+    }
+}
