@@ -173,6 +173,33 @@ private func gpkgBlob(_ wkb: [UInt8], srs: Int32, envelope indicator: UInt8 = 0,
         #expect(error.description.contains("layer punten): feature 0: fid 1: unreadable WKB"), "\(error)")
     }
 
+    @Test func keyRangesReadInParallelJoinInKeyOrder() throws {
+        let gpkg = try TestGeoPackage()
+        gpkg.addLayer("points", srs: 28992, columns: [("label", "TEXT")])
+        // 1000 features with gaps in the keys; one damaged blob near the end.
+        for k in 0..<1000 {
+            let fid = 3 * k + 1
+            let blob = k == 987 ? [UInt8(ascii: "X"), 0, 0, 0] : gpkgBlob(WKB.point(Double(100_000 + k), 400_000), srs: 28992)
+            gpkg.insert(into: "points", fid: fid, geometry: blob, values: ["p\(k)"], columns: ["label"])
+        }
+        gpkg.exec("DELETE FROM points WHERE fid = \(3 * 987 + 1);")
+        var whole = GeoPackageReader(properties: ["label"], parallelism: Parallelism(workers: 1))
+        whole.keysPerPiece = 1_000_000
+        var pieces = GeoPackageReader(properties: ["label"], parallelism: Parallelism(workers: 2))
+        pieces.keysPerPiece = 7
+        let a = try whole.read(path: gpkg.path), b = try pieces.read(path: gpkg.path)
+        #expect(a.count == 999 && b.count == 999)
+        #expect(a.geometries.xs == b.geometries.xs && a.featureIDs == b.featureIDs && a.column("label") == b.column("label"))
+        #expect(b.column("label")[998] == .string("p999") && b.featureIDs[998] == .number(2998))
+        // A damaged feature in a later piece is named by its index in key order.
+        gpkg.insert(into: "points", fid: 3 * 987 + 1, geometry: [UInt8(ascii: "X"), 0, 0, 0], values: ["bad"], columns: ["label"])
+        #expect {
+            try pieces.read(path: gpkg.path)
+        } throws: { error in
+            "\(error)".contains("feature 987: fid 2962:")
+        }
+    }
+
     @Test func layersAndFilesThatCannotBeReadAreExplained() throws {
         let g = try TestGeoPackage()
         g.addLayer("a", srs: 28992)

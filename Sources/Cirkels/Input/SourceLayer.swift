@@ -35,7 +35,8 @@ struct SourceLayer {
         case let .geoJSON(path):
             layers.append(SourceLayer(table: try geoJSON(path, buildingProperties), role: .buildings))
         case let .bag(path, layer, rules):
-            let table = try GeoPackageReader(layer: layer, properties: [BAGRules.identifier, BAGRules.use, BAGRules.status, BAGRules.pand])
+            let table = try GeoPackageReader(layer: layer, properties: [BAGRules.identifier, BAGRules.use, BAGRules.status, BAGRules.pand],
+                                         parallelism: parallelism)
                 .read(path: path)
             layers.append(SourceLayer(table: table, role: .bag(rules)))
         }
@@ -69,7 +70,7 @@ struct SourceLayer {
             let table: FeatureTable
             if path.lowercased().hasSuffix(".gpkg") {
                 let chosen = try layer ?? (GeoPackageReader.layers(path: path).contains { $0.table == CBSNabijheid.buurtenLayer } ? CBSNabijheid.buurtenLayer : nil)
-                table = try GeoPackageReader(layer: chosen, properties: properties).read(path: path)
+                table = try GeoPackageReader(layer: chosen, properties: properties, parallelism: parallelism).read(path: path)
             } else {
                 guard layer == nil else {
                     throw CirkelError.invalidManifest(source: manifest.source, reason: "[buurten]: \"layer\" applies to a GeoPackage (.gpkg), not to \(path)")

@@ -14,10 +14,15 @@ public struct GeoPackageReader {
     /// The attribute columns to keep as properties (absent in every feature when the table
     /// has no such column, as with a GeoJSON property no feature has).
     public var properties: Set<String>
+    /// Key ranges of the table are read on this many workers, each on its own connection.
+    public var parallelism: Parallelism
+    /// At least this many keys per piece read in parallel (smaller in tests).
+    var keysPerPiece: Int64 = 50_000
 
-    public init(layer: String? = nil, properties: Set<String>) {
+    public init(layer: String? = nil, properties: Set<String>, parallelism: Parallelism = .machine) {
         self.layer = layer
         self.properties = properties
+        self.parallelism = parallelism
     }
 
     /// One feature layer as `gpkg_geometry_columns` describes it.
@@ -107,46 +112,92 @@ public struct GeoPackageReader {
         let wanted = properties.sorted().filter { columns.contains($0) }
         let key = primaryKey.map(SQLiteDatabase.quoted) ?? "rowid"
         let selected = [key, SQLiteDatabase.quoted(layer.geometryColumn)] + wanted.map(SQLiteDatabase.quoted)
-        let query = try database.prepare("SELECT \(selected.joined(separator: ", ")) FROM \(SQLiteDatabase.quoted(layer.table)) ORDER BY \(key)")
+        let select = "SELECT \(selected.joined(separator: ", ")) FROM \(SQLiteDatabase.quoted(layer.table))"
+        // The key range, cut into pieces read in parallel (each worker opens its own
+        // read-only connection) and joined in key order.
+        let bounds = try database.prepare("SELECT min(\(key)), max(\(key)) FROM \(SQLiteDatabase.quoted(layer.table))")
+        _ = try bounds.step()
+        guard bounds.type(0) != SQLITE_NULL else {
+            for name in wanted { table.properties[name] = [] }
+            return table
+        }
+        let low = bounds.int64(0), high = bounds.int64(1)
+        let span = high - low + 1
+        let pieces = Int(min(Int64(parallelism.workers * 4), max(1, span / keysPerPiece)))
+        let cuts = (0...pieces).map { low + Int64((Double(span) * Double($0) / Double(pieces)).rounded(.down)) }
+        let results = ResultSlots<Piece>(count: pieces)
+        let path = database.path, srsID = layer.srsID
+        try parallelism.run(chunks: pieces) { k in
+            let connection = k == 0 ? database : try SQLiteDatabase(readOnly: path)
+            let query = try connection.prepare("\(select) WHERE \(key) >= \(cuts[k]) AND \(key) < \(cuts[k + 1]) ORDER BY \(key)")
+            results.set(k, try Self.readPiece(query, columns: wanted.count, srsID: srsID, source: source))
+        }
         var values = [[PropertyValue]](repeating: [], count: wanted.count)
+        var index = 0
+        for k in 0..<pieces {
+            let piece = results.value(k)!
+            if let failure = piece.failure {
+                throw GeoError.feature(file: source, index: index + failure.index, reason: "fid \(failure.fid): \(failure.reason)")
+            }
+            table.geometries.append(contentsOf: piece.geometries)
+            table.featureIDs += piece.fids
+            for c in wanted.indices { values[c] += piece.values[c] }
+            index += piece.fids.count
+        }
+        for (k, name) in wanted.enumerated() { table.properties[name] = values[k] }
+        return table
+    }
+
+    /// The features of one key range, or where it failed (index within the range).
+    struct Piece {
+        var geometries = GeometryColumn()
+        var fids: [PropertyValue] = []
+        var values: [[PropertyValue]]
+        var failure: (index: Int, fid: Int64, reason: String)?
+    }
+
+    static func readPiece(_ query: SQLiteStatement, columns: Int, srsID: Int32, source: String) throws -> Piece {
+        var piece = Piece(values: Array(repeating: [], count: columns))
         let reader = try WKBReader(context: GEOSContext())
         var index = 0
         while try query.step() {
             let fid = query.int64(0)
-            func fail(_ reason: String) -> GeoError { .feature(file: source, index: index, reason: "fid \(fid): \(reason)") }
+            func fail(_ reason: String) -> Piece {
+                piece.failure = (index, fid, reason)
+                return piece
+            }
             guard query.type(1) == SQLITE_BLOB else {
-                throw fail(query.type(1) == SQLITE_NULL ? "the geometry is null (the feature has no location)" : "the geometry is not a blob")
+                return fail(query.type(1) == SQLITE_NULL ? "the geometry is null (the feature has no location)" : "the geometry is not a blob")
             }
             let blob = query.blob(1)
             let header: GeoPackageGeometryHeader
             do {
                 header = try GeoPackageGeometryHeader(blob)
             } catch {
-                throw fail(error.reason)
+                return fail(error.reason)
             }
-            guard header.srsID == layer.srsID || header.srsID <= 0 else {
-                throw fail("the geometry's SRS \(header.srsID) differs from the layer's \(layer.srsID)")
+            guard header.srsID == srsID || header.srsID <= 0 else {
+                return fail("the geometry's SRS \(header.srsID) differs from the layer's \(srsID)")
             }
-            guard !header.isEmpty else { throw fail("the geometry is empty (the feature has no location)") }
+            guard !header.isEmpty else { return fail("the geometry is empty (the feature has no location)") }
             let geometry: Geometry
             do {
                 geometry = try reader.read(UnsafeRawBufferPointer(rebasing: blob[header.wkbOffset...]))
             } catch let error as GeoError {
-                throw fail("unreadable WKB (\(error.description))")
+                return fail("unreadable WKB (\(error.description))")
             }
             let kind: GeometryKind?
             do {
-                kind = try geometry.appendFeature(to: &table.geometries)
+                kind = try geometry.appendFeature(to: &piece.geometries)
             } catch let error as GeoError {
-                throw fail(error.description)
+                return fail(error.description)
             }
-            guard kind != nil else { throw fail("the geometry is empty (the feature has no location)") }
-            table.featureIDs.append(.number(Double(fid)))
-            for k in wanted.indices { values[k].append(Self.value(query, column: Int32(k + 2))) }
+            guard kind != nil else { return fail("the geometry is empty (the feature has no location)") }
+            piece.fids.append(.number(Double(fid)))
+            for k in 0..<columns { piece.values[k].append(Self.value(query, column: Int32(k + 2))) }
             index += 1
         }
-        for (k, name) in wanted.enumerated() { table.properties[name] = values[k] }
-        return table
+        return piece
     }
 
     /// A column value as a property value: numbers, text, null; a blob is kept only as a fact.
