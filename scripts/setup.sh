@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system libraries cirkel builds against, if any is missing:
-# GEOS (libgeos-dev), PROJ (libproj-dev, proj-data), SQLite (libsqlite3-dev, for GeoPackage)
-# and pkg-config, from Debian's packages.
+# GEOS (libgeos-dev), PROJ (libproj-dev, proj-data), SQLite (libsqlite3-dev, for GeoPackage),
+# pkg-config, and gdal-bin (GDAL's command-line tools, for the tests that check GeoPackage output
+# with ogrinfo), from Debian's packages.
 # Safe to run again: it does nothing when everything is present.
 set -euo pipefail
 
-packages=(libgeos-dev libproj-dev proj-data libsqlite3-dev pkg-config)
+packages=(libgeos-dev libproj-dev proj-data libsqlite3-dev pkg-config gdal-bin)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -16,6 +16,9 @@ public struct GeoPackageReader {
     public var properties: Set<String>
     /// Key ranges of the table are read on this many workers, each on its own connection.
     public var parallelism: Parallelism
+    /// An SQL condition on the table's columns that a feature must meet to be read (nil: all).
+    /// Features left out are never materialised; `count(path:)` tells how many there are.
+    public var filter: String?
     /// At least this many keys per piece read in parallel (smaller in tests).
     var keysPerPiece: Int64 = 50_000
 
@@ -54,6 +57,18 @@ public struct GeoPackageReader {
             chosen = layers[0]
         }
         return try read(chosen, of: database)
+    }
+
+    /// The number of features in the layer `read` would read from, ignoring `filter`.
+    public func count(path: String) throws -> Int {
+        let database = try Self.open(path)
+        let layers = try Self.layers(in: database)
+        guard let chosen = layers.first(where: { $0.table == layer }) ?? (layer == nil && layers.count == 1 ? layers.first : nil) else {
+            throw GeoError.document(file: path, reason: "no feature layer \"\(layer ?? "")\"; the GeoPackage has \(Self.list(layers))")
+        }
+        let query = try database.prepare("SELECT count(*) FROM \(SQLiteDatabase.quoted(chosen.table))")
+        _ = try query.step()
+        return Int(query.int64(0))
     }
 
     // MARK: Reading
@@ -113,6 +128,7 @@ public struct GeoPackageReader {
         let key = primaryKey.map(SQLiteDatabase.quoted) ?? "rowid"
         let selected = [key, SQLiteDatabase.quoted(layer.geometryColumn)] + wanted.map(SQLiteDatabase.quoted)
         let select = "SELECT \(selected.joined(separator: ", ")) FROM \(SQLiteDatabase.quoted(layer.table))"
+        let condition = filter.map { " AND (\($0))" } ?? ""
         // The key range, cut into pieces read in parallel (each worker opens its own
         // read-only connection) and joined in key order.
         let bounds = try database.prepare("SELECT min(\(key)), max(\(key)) FROM \(SQLiteDatabase.quoted(layer.table))")
@@ -129,7 +145,7 @@ public struct GeoPackageReader {
         let path = database.path, srsID = layer.srsID
         try parallelism.run(chunks: pieces) { k in
             let connection = k == 0 ? database : try SQLiteDatabase(readOnly: path)
-            let query = try connection.prepare("\(select) WHERE \(key) >= \(cuts[k]) AND \(key) < \(cuts[k + 1]) ORDER BY \(key)")
+            let query = try connection.prepare("\(select) WHERE \(key) >= \(cuts[k]) AND \(key) < \(cuts[k + 1])\(condition) ORDER BY \(key)")
             results.set(k, try Self.readPiece(query, columns: wanted.count, srsID: srsID, source: source))
         }
         var values = [[PropertyValue]](repeating: [], count: wanted.count)
@@ -180,9 +196,20 @@ public struct GeoPackageReader {
                 return fail("the geometry's SRS \(header.srsID) differs from the layer's \(srsID)")
             }
             guard !header.isEmpty else { return fail("the geometry is empty (the feature has no location)") }
+            let wkb = UnsafeRawBufferPointer(rebasing: blob[header.wkbOffset...])
+            // A 2D point (most of a BAG extract) is 21 bytes whose coordinates are taken as
+            // they are; making a GEOS geometry of each took most of the reading time.
+            if let (x, y) = WKBPoint.coordinates(wkb) {
+                guard x.isFinite, y.isFinite else { return fail(x.isNaN && y.isNaN ? "the geometry is empty (the feature has no location)" : "the point has a coordinate that is not a finite number") }
+                piece.geometries.appendPoint(x, y)
+                piece.fids.append(.number(Double(fid)))
+                for k in 0..<columns { piece.values[k].append(Self.value(query, column: Int32(k + 2))) }
+                index += 1
+                continue
+            }
             let geometry: Geometry
             do {
-                geometry = try reader.read(UnsafeRawBufferPointer(rebasing: blob[header.wkbOffset...]))
+                geometry = try reader.read(wkb)
             } catch let error as GeoError {
                 return fail("unreadable WKB (\(error.description))")
             }

@@ -53,6 +53,25 @@ public final class StagedOutputDirectory {
         written.append(name)
     }
 
+    /// Writes one file into the staging folder by handing `produce` its path, for a library
+    /// that writes a file itself (SQLite for a GeoPackage), and the path errors should name
+    /// (the file's place in the target). The path is free when `produce` starts (a file
+    /// staged earlier under the name is replaced); when `produce` throws, whatever it left
+    /// there is removed and the name is not committed.
+    public func write(_ name: String, atPath produce: (_ path: String, _ reportedPath: String) throws -> Void) throws {
+        precondition(!name.contains("/"), "file names only")
+        let path = staging.appendingPathComponent(name).path
+        written.removeAll { $0 == name }
+        try? FileManager.default.removeItem(atPath: path)
+        do {
+            try produce(path, target.appendingPathComponent(name).path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        written.append(name)
+    }
+
     /// Moves every written file into the target folder.
     public func commit() throws {
         let fm = FileManager.default
