@@ -27,6 +27,9 @@ public struct Coverage: Sendable {
     public let buurtOfBuilding: [Int]
     /// Buildings in no buurt; nil when no buurten were given.
     public let buildingsOutsideBuurten: Int?
+    /// Per criterion: the buildings in ascending order of distance (see
+    /// `DistanceDistribution.ascendingOrder`), kept so wijken and gemeenten need no new sort.
+    let ascendingOrders: [[Int32]]
 
     /// The radii of the sensitivity table: 250 to 800 m in steps of 50 m.
     public static let sensitivityRadii: [Double] = stride(from: 250.0, through: 800.0, by: 50.0).map { $0 }
@@ -49,7 +52,8 @@ public struct CoverageBuilder {
         let buurtOf = try BuurtAssignment.assign(buildings: buildings, buurten: buurten, parallelism: parallelism)
         let members = Self.members(of: buurten.count, buurtOf: buurtOf)
         let outside = buildings.count - members.reduce(0) { $0 + $1.count }
-        let distributions = try distributions(buurtOf: buurtOf, areas: buurten.count, reach: reach, units: buildings.units)
+        let orders = try ascendingOrders(reach: reach, units: buildings.units)
+        let distributions = try distributions(buurtOf: buurtOf, areas: buurten.count, reach: reach, units: buildings.units, orders: orders)
         let buurtAreas = try areas(of: buurten, vlekkenkaart: vlekkenkaart)
         let statistics = ResultSlots<AreaStatistics>(count: buurten.count)
         try parallelism.forEachRange(count: buurten.count) { range, _ in
@@ -74,7 +78,8 @@ public struct CoverageBuilder {
         result.append(self.statistics(code: Coverage.totalCode, name: Coverage.totalCode, members: 0..<buildings.count,
                                       buildings: buildings, distributions: distributions[buurten.count], reach: reach,
                                       clusters: clusters, area: totalArea, completeArea: totalComplete))
-        return Coverage(areas: result, buurtOfBuilding: buurtOf, buildingsOutsideBuurten: buurten.count > 0 ? outside : nil)
+        return Coverage(areas: result, buurtOfBuilding: buurtOf, buildingsOutsideBuurten: buurten.count > 0 ? outside : nil,
+                        ascendingOrders: orders)
     }
 
     /// The buildings of each of `count` buurten, in building order.
@@ -84,15 +89,24 @@ public struct CoverageBuilder {
         return members
     }
 
-    /// `distributions[area][criterion]` for every buurt and, last, "totaal". Each criterion's
-    /// buildings are sorted by distance once; a stable pass deals them out to their buurten,
-    /// which therefore receive them in ascending order too.
-    func distributions(buurtOf: [Int], areas: Int, reach: Reach, units: [Int32]) throws -> [[DistanceDistribution]] {
+    /// Per criterion, every building in ascending order of distance.
+    func ascendingOrders(reach: Reach, units: [Int32]) throws -> [[Int32]] {
+        let orders = ResultSlots<[Int32]>(count: profile.criteria.count)
+        try parallelism.run(chunks: profile.criteria.count) { c in
+            orders.set(c, DistanceDistribution.ascendingOrder(distances: reach.distances[c], units: units))
+        }
+        return profile.criteria.indices.map { orders.value($0)! }
+    }
+
+    /// `distributions[area][criterion]` for every area and, last, "totaal", given each
+    /// criterion's buildings sorted by distance (`orders`); a stable pass deals them out to
+    /// their areas, which therefore receive them in ascending order too.
+    func distributions(buurtOf: [Int], areas: Int, reach: Reach, units: [Int32], orders: [[Int32]]) throws -> [[DistanceDistribution]] {
         let criteria = profile.criteria.count
         let perCriterion = ResultSlots<[DistanceDistribution]>(count: criteria)
         try parallelism.run(chunks: criteria) { c in
             let distances = reach.distances[c]
-            let order = DistanceDistribution.ascendingOrder(distances: distances, units: units)
+            let order = orders[c]
             // Counting sort by buurt: where each buurt's run starts, then fill in order.
             var start = [Int](repeating: 0, count: areas + 1)
             for b in order where buurtOf[Int(b)] >= 0 { start[buurtOf[Int(b)] + 1] += 1 }

@@ -67,7 +67,7 @@ public struct DataSetReader {
             for layer in layers {
                 switch layer.role {
                 case .buildings: buildings = try reader.readBuildings(layer.table, locator: locator)
-                case let .bag(rules): buildings = try reader.readBAG(layer.table, rules: rules, locator: locator, notes: &notes)
+                case let .bag(rules, objects): buildings = try reader.readBAG(layer.table, rules: rules, objects: objects, locator: locator, notes: &notes)
                 case let .voorzieningen(typeColumn, nameColumn, mapping):
                     try reader.readVoorzieningen(layer.table, typeColumn: typeColumn, nameColumn: nameColumn, mapping: mapping,
                                                  into: &voorzieningen, locator: locator, notes: &notes)

@@ -6,8 +6,8 @@ struct SourceLayer {
     enum Role {
         /// SPEC §1's buildings.
         case buildings
-        /// BAG verblijfsobjecten, of which the existing homes become buildings.
-        case bag(BAGRules)
+        /// The existing homes among BAG verblijfsobjecten (selected by SQLite), of `objects`.
+        case bag(BAGRules, objects: Int)
         case voorzieningen(typeColumn: String?, nameColumn: String?, mapping: VoorzieningMapping?)
         /// SPEC §1's ov_haltes.
         case haltes
@@ -35,10 +35,10 @@ struct SourceLayer {
         case let .geoJSON(path):
             layers.append(SourceLayer(table: try geoJSON(path, buildingProperties), role: .buildings))
         case let .bag(path, layer, rules):
-            let table = try GeoPackageReader(layer: layer, properties: [BAGRules.identifier, BAGRules.use, BAGRules.status, BAGRules.pand],
-                                         parallelism: parallelism)
-                .read(path: path)
-            layers.append(SourceLayer(table: table, role: .bag(rules)))
+            var reader = GeoPackageReader(layer: layer, properties: [BAGRules.identifier, BAGRules.pand], parallelism: parallelism)
+            reader.filter = rules.sqlCondition
+            let table = try reader.read(path: path)
+            layers.append(SourceLayer(table: table, role: .bag(rules, objects: try reader.count(path: path))))
         }
         for source in manifest.voorzieningen {
             switch source {

@@ -19,9 +19,14 @@ public struct BAGRules: Sendable, Equatable {
     /// The columns read: the id, the use, the status and the pand the object lies in.
     static let identifier = "identificatie", use = "gebruiksdoel", status = "status", pand = "pand_identificatie"
 
-    /// Whether an object with this use and status is an existing home.
-    func isExistingHome(use: String, status: String) -> Bool {
-        existingStatuses.contains(status) && use.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == residentialUse }
+    /// The rules as an SQL condition on the BAG table, so that SQLite selects the homes and
+    /// nothing else is ever read: the status one of the existing ones, and the residential
+    /// use one of the comma-separated gebruiksdoelen.
+    var sqlCondition: String {
+        func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+        let status = "\"\(Self.status)\" IN (\(existingStatuses.map(literal).joined(separator: ", ")))"
+        let use = "instr(',' || replace(\"\(Self.use)\", ' ', '') || ',', \(literal("," + residentialUse.replacingOccurrences(of: " ", with: "") + ","))) > 0"
+        return "\(status) AND \(use)"
     }
 }
 
