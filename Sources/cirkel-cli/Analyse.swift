@@ -7,10 +7,11 @@ struct Analyse: ParsableCommand {
         abstract: "Analyse a data set and write every output of SPEC §7.",
         discussion: """
         DATA_DIR holds buildings.geojson, voorzieningen.geojson, ov_haltes.geojson and optionally
-        buurten.geojson (WGS84, or RD New with a "crs" member). OUT_DIR receives buildings.csv,
+        buurten.geojson (WGS84, or RD New with a "crs" member); or it is a manifest (.toml/.json)
+        naming files in other formats (see README: BAG, CBS, GTFS, CSV). OUT_DIR receives buildings.csv,
         coverage.csv, coverage.json, sensitivity.csv, clusters.geojson, clusters.csv,
-        vlekkenkaart.geojson, buurten.geojson (with buurten) and profile.json: all of them, or
-        none when the run fails.
+        vlekkenkaart.geojson, buurten.geojson (with buurten), profile.json and with --gpkg
+        cirkel.gpkg: all of them, or none when the run fails.
 
         Examples:
           cirkel analyse --out out/demo                       (the demo data in data/geojson)
@@ -40,6 +41,9 @@ struct Analyse: ParsableCommand {
 
     @Option(help: ArgumentHelp("The language of the what-if summary: en or nl. Example: --lang nl"))
     var lang: Language = .en
+
+    @Flag(help: "Write cirkel.gpkg too: a GeoPackage (RD New) with the layers buurten (every statistic as a column), clusters and vlekkenkaart, for QGIS.")
+    var gpkg = false
 
     @Flag(help: "Skip the vlekkenkaart polygons (the slowest stage); complete_area_m2 is then left empty.")
     var noVlekkenkaart = false
@@ -77,7 +81,7 @@ struct Analyse: ParsableCommand {
         }
         let extra = whatIf.map { [(OutputFiles.whatIf, $0.document().serialized())] } ?? []
         let files = try timings.measure("write") {
-            try AnalysisWriter(crs: crs.coordinateReferenceSystem, parallelism: parallelism).write(result, to: out, extra: extra)
+            try AnalysisWriter(crs: crs.coordinateReferenceSystem, parallelism: parallelism, geoPackage: gpkg).write(result, to: out, extra: extra)
         }
         print(Summary(result: result, timings: timings, outputFolder: out, files: files).text)
         if let whatIf { print(whatIf.render()) }

@@ -11,7 +11,7 @@ struct Score: ParsableCommand {
         or a folder holding manifest.toml). OUT_DIR receives coverage.csv (per buurt, then
         totaal), coverage-wijken.csv, coverage-gemeenten.csv, coverage.json, sensitivity.csv,
         clusters.csv, profile.json, nabijheid.csv (when the buurten carry CBS's nabijheid
-        columns), and buildings.csv with --buildings: all of them, or none when the run fails.
+        columns), buildings.csv with --buildings and cirkel.gpkg with --gpkg: all of them, or none when the run fails.
 
         Examples:
           cirkel score nederland/manifest.toml --out out/nl
@@ -34,6 +34,9 @@ struct Score: ParsableCommand {
     @Flag(help: "Write buildings.csv too (one row per building; about 1 GB for the whole country).")
     var buildings = false
 
+    @Flag(help: "Write cirkel.gpkg too: a GeoPackage (RD New) with the layers buurten (every statistic as a column) and clusters, for QGIS.")
+    var gpkg = false
+
     mutating func run() throws {
         try reportingErrors { try score() }
     }
@@ -41,10 +44,11 @@ struct Score: ParsableCommand {
     func score() throws {
         if let threads, threads < 1 { throw CirkelError.invalidRequest("--threads must be at least 1") }
         let parallelism = threads.map(Parallelism.init(workers:)) ?? .machine
-        let result = try Cirkels.Score.run(source: source, profile: try ProfileLoader.load(nameOrPath: profile), parallelism: parallelism)
+        let result = try Cirkels.Score.run(source: source, profile: try ProfileLoader.load(nameOrPath: profile), parallelism: parallelism,
+                                            clusterOutlines: gpkg)
         var timings = result.timings
         let files = try timings.measure("write") {
-            try ScoreWriter(parallelism: parallelism, buildingsTable: buildings).write(result, to: out)
+            try ScoreWriter(parallelism: parallelism, buildingsTable: buildings, geoPackage: gpkg).write(result, to: out)
         }
         var extra: [String] = []
         for groups in [result.wijken, result.gemeenten] where !groups.areas.isEmpty {

@@ -4,10 +4,13 @@ import Foundation
 public struct AnalysisWriter {
     public var crs: CoordinateReferenceSystem
     public var parallelism: Parallelism
+    /// Whether to write the map layers as one GeoPackage too (`cirkel.gpkg`, RD New).
+    public var geoPackage: Bool
 
-    public init(crs: CoordinateReferenceSystem = .wgs84, parallelism: Parallelism = .machine) {
+    public init(crs: CoordinateReferenceSystem = .wgs84, parallelism: Parallelism = .machine, geoPackage: Bool = false) {
         self.crs = crs
         self.parallelism = parallelism
+        self.geoPackage = geoPackage
     }
 
     /// Writes into `folder` (created if needed); returns the names written. `extra` files
@@ -33,8 +36,9 @@ public struct AnalysisWriter {
         let listed = makers.indices.sorted { (OutputFiles.order.firstIndex(of: makers[$0].0) ?? Int.max) < (OutputFiles.order.firstIndex(of: makers[$1].0) ?? Int.max) }
         try wrappingGeoErrors {
             for k in listed { try staged.write(makers[k].0, try makers[k].1(), parallelism: parallelism) }
-            try staged.commit()
         }
-        return listed.map { makers[$0].0 }
+        if geoPackage { try GeoPackageLayers.write(result, to: staged) }
+        try wrappingGeoErrors { try staged.commit() }
+        return listed.map { makers[$0].0 } + (geoPackage ? [GeoPackageLayers.fileName] : [])
     }
 }

@@ -5,10 +5,14 @@ public struct ScoreWriter {
     public var parallelism: Parallelism
     /// Whether to write buildings.csv too (a national run's is about a gigabyte).
     public var buildingsTable: Bool
+    /// Whether to write the buurten and clusters layers as a GeoPackage (`cirkel.gpkg`);
+    /// the score must then have been run with cluster outlines.
+    public var geoPackage: Bool
 
-    public init(parallelism: Parallelism = .machine, buildingsTable: Bool = false) {
+    public init(parallelism: Parallelism = .machine, buildingsTable: Bool = false, geoPackage: Bool = false) {
         self.parallelism = parallelism
         self.buildingsTable = buildingsTable
+        self.geoPackage = geoPackage
     }
 
     public static let wijken = "coverage-wijken.csv"
@@ -33,8 +37,12 @@ public struct ScoreWriter {
         if buildingsTable { makers.insert((OutputFiles.buildings, { BuildingsTable.text(result) }), at: 0) }
         try wrappingGeoErrors {
             for (name, make) in makers { try staged.write(name, try make(), parallelism: parallelism) }
-            try staged.commit()
         }
-        return makers.map(\.0)
+        if geoPackage {
+            precondition(result.clusterOutlines.count == result.clusters.clusters.count, "a GeoPackage needs the clusters' outlines")
+            try GeoPackageLayers.write(result, to: staged)
+        }
+        try wrappingGeoErrors { try staged.commit() }
+        return makers.map(\.0) + (geoPackage ? [GeoPackageLayers.fileName] : [])
     }
 }
