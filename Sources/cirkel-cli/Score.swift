@@ -54,12 +54,12 @@ struct Score: ParsableCommand {
         for groups in [result.wijken, result.gemeenten] where !groups.areas.isEmpty {
             let complete = groups.areas.map { $0.units > 0 ? Double($0.unitsComplete) / Double($0.units) : 0 }.sorted()
             let median = complete[complete.count / 2]
-            extra.append("  \(groups.level == "wijk" ? "wijken   " : "gemeenten") \(groups.areas.count); median share of units complete \(String(format: "%.1f %%", 100 * median))")
+            extra.append("  \(groups.level == "wijk" ? "wijken   " : "gemeenten") \(groups.areas.count.groupedDigits); median share of units complete \(String(format: "%.1f %%", 100 * median))")
         }
         if let nabijheid = result.nabijheid {
             for s in nabijheid.summaries {
                 let median = s.medianDetour.map { String(format: "%.2f", $0) } ?? "–", weighted = s.unitWeightedDetour.map { String(format: "%.2f", $0) } ?? "–"
-                extra.append("  CBS nabijheid  \(s.type) (\(s.column)): road / straight line \(median) (median of \(s.buurtenCompared) buurten), \(weighted) unit-weighted")
+                extra.append("  CBS nabijheid  \(s.type) (\(s.column)): road / straight line \(median) (median of \(s.buurtenCompared.groupedDigits) buurten), \(weighted) unit-weighted")
             }
         }
         let summary = Summary(result: result.analysis, timings: timings, outputFolder: out, files: files, command: "score", extra: extra)

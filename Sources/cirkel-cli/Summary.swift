@@ -19,13 +19,13 @@ struct Summary {
         for (k, note) in data.notes.enumerated() { lines.append((k == 0 ? "  read           " : "                 ") + note) }
         var buurtText = ""
         if data.buurten.count > 0 {
-            buurtText = " in \(data.buurten.count) buurten (\(count(result.coverage.buildingsOutsideBuurten ?? 0)) outside every buurt)"
+            buurtText = " in \(count(data.buurten.count)) buurten (\(count(result.coverage.buildingsOutsideBuurten ?? 0)) outside every buurt)"
         }
         lines.append("  buildings      \(count(data.buildings.count)) with \(count(total.units)) units\(buurtText)")
         var typeCounts: [String: Int] = [:]
         for t in data.voorzieningen.types { typeCounts[t, default: 0] += 1 }
         let haltes = typeCounts.removeValue(forKey: Voorzieningen.ovHalteType) ?? 0
-        let types = typeCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let types = typeCounts.sorted { $0.key < $1.key }.map { "\($0.key) \(count($0.value))" }.joined(separator: ", ")
         lines.append("  voorzieningen  \(count(data.voorzieningen.count - haltes)) (\(types)) and \(count(haltes)) OV-haltes")
         lines.append("  reach          units within each criterion's radius:")
         for (c, criterion) in profile.criteria.enumerated() {
@@ -53,15 +53,7 @@ struct Summary {
         return lines.joined(separator: "\n")
     }
 
-    func count(_ n: Int) -> String {
-        let digits = String(n)
-        var out = ""
-        for (k, ch) in digits.enumerated() {
-            if k > 0 && (digits.count - k) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
-    }
+    func count(_ n: Int) -> String { n.groupedDigits }
 
     func percent(_ part: Int, _ whole: Int) -> String {
         whole > 0 ? String(format: "%5.1f %%", 100 * Double(part) / Double(whole)) : "    – "

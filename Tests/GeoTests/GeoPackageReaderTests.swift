@@ -113,6 +113,25 @@ private extension TestGeoPackage {
         }
     }
 
+    @Test func wkbPointsDecodedDirectlyAgreeWithGEOS() throws {
+        let reader = try WKBReader(context: GEOSContext())
+        for (x, y) in [(155_000.25, 463_000.5), (-7_000, 629_000), (4.8998765, 52.3702123)] {
+            for littleEndian in [true, false] {
+                let wkb = WKB.point(x, y, littleEndian: littleEndian)
+                let direct = try #require(wkb.withUnsafeBytes { WKBPoint.coordinates($0) })
+                let geos = try wkb.withUnsafeBytes { try reader.read($0).pointCoordinates() }
+                #expect(direct.0 == geos.x && direct.1 == geos.y)
+            }
+        }
+        // Anything but a 21-byte 2D point is left to GEOS.
+        let polygon = WKB.polygon([[(0, 0), (1, 0), (1, 1), (0, 0)]])
+        #expect(polygon.withUnsafeBytes { WKBPoint.coordinates($0) } == nil)
+        var pointZ = WKB.point(1, 2)
+        pointZ.replaceSubrange(1..<5, with: [0xE9, 0x03, 0, 0]) // type 1001, with a z still to come
+        pointZ += [0, 0, 0, 0, 0, 0, 0, 0]
+        #expect(pointZ.withUnsafeBytes { WKBPoint.coordinates($0) } == nil)
+    }
+
     @Test func layersAndFilesThatCannotBeReadAreExplained() throws {
         let g = try TestGeoPackage()
         g.addLayer("a", srs: 28992)

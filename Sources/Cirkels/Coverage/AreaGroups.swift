@@ -43,7 +43,8 @@ public struct AreaGroups: Sendable {
         let builder = CoverageBuilder(profile: result.profile, parallelism: parallelism)
         let members = CoverageBuilder.members(of: codes.count, buurtOf: groupOfBuilding)
         let distributions = try builder.distributions(buurtOf: groupOfBuilding, areas: codes.count, reach: result.reach,
-                                                      units: result.data.buildings.units, orders: coverage.ascendingOrders)
+                                                      units: result.data.buildings.units, orders: coverage.ascendingOrders,
+                                                      total: false)
         // Areas add up over the land buurten of a group (a water buurt has none to plan).
         var area = [Double](repeating: 0, count: codes.count)
         var complete = [Double?](repeating: result.vlekkenkaart != nil ? 0 : nil, count: codes.count)

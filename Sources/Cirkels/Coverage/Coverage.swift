@@ -98,10 +98,10 @@ public struct CoverageBuilder {
         return profile.criteria.indices.map { orders.value($0)! }
     }
 
-    /// `distributions[area][criterion]` for every area and, last, "totaal", given each
+    /// `distributions[area][criterion]` for every area and, last (when `total`), "totaal", given each
     /// criterion's buildings sorted by distance (`orders`); a stable pass deals them out to
     /// their areas, which therefore receive them in ascending order too.
-    func distributions(buurtOf: [Int], areas: Int, reach: Reach, units: [Int32], orders: [[Int32]]) throws -> [[DistanceDistribution]] {
+    func distributions(buurtOf: [Int], areas: Int, reach: Reach, units: [Int32], orders: [[Int32]], total: Bool = true) throws -> [[DistanceDistribution]] {
         let criteria = profile.criteria.count
         let perCriterion = ResultSlots<[DistanceDistribution]>(count: criteria)
         try parallelism.run(chunks: criteria) { c in
@@ -121,10 +121,10 @@ public struct CoverageBuilder {
             var list = (0..<areas).map { k in
                 DistanceDistribution(ascending: byBuurt[start[k]..<start[k + 1]], distances: distances, units: units)
             }
-            list.append(DistanceDistribution(ascending: order, distances: distances, units: units))
+            if total { list.append(DistanceDistribution(ascending: order, distances: distances, units: units)) }
             perCriterion.set(c, list)
         }
-        return (0...areas).map { k in (0..<criteria).map { c in perCriterion.value(c)![k] } }
+        return (0..<(total ? areas + 1 : areas)).map { k in (0..<criteria).map { c in perCriterion.value(c)![k] } }
     }
 
     func statistics<Members: Sequence>(code: String, name: String, members: Members, buildings: Buildings,

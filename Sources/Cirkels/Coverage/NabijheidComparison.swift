@@ -37,17 +37,17 @@ public struct NabijheidComparison: Sendable {
     public static func compare(_ result: AnalysisResult, parallelism: Parallelism) throws -> NabijheidComparison? {
         let data = result.data, buurten = data.buurten
         guard !buurten.nabijheid.isEmpty else { return nil }
+        // One index per voorziening type (a criterion of that type alone; its radius plays no
+        // part in the nearest distance).
         let criteria = buurten.nabijheid.map { Criterion(name: $0.type, types: [$0.type], radius: 1, required: false) }
-        let profile = try Profile(name: "nabijheid", criteria: criteria, cluster: result.profile.cluster)
-        // One "criterion" per voorziening type gives each building's distance to the nearest
-        // voorziening of that type.
-        let reach = try Reach(profile: profile, buildings: data.buildings, voorzieningen: data.voorzieningen, parallelism: parallelism)
+        let distances = try Reach.nearestDistances(CriterionIndex.all(for: criteria, voorzieningen: data.voorzieningen),
+                                                   buildings: data.buildings, parallelism: parallelism)
         let buurtOf = result.coverage.buurtOfBuilding
         var rows: [Row] = [], summaries: [Summary] = []
         for (t, figures) in buurten.nabijheid.enumerated() {
             var sum = [Double](repeating: 0, count: buurten.count), units = [Int](repeating: 0, count: buurten.count)
             for b in 0..<data.buildings.count where buurtOf[b] >= 0 {
-                let d = reach.distances[t][b], u = Int(data.buildings.units[b])
+                let d = distances[t][b], u = Int(data.buildings.units[b])
                 guard d.isFinite, u > 0 else { continue }
                 sum[buurtOf[b]] += d * Double(u)
                 units[buurtOf[b]] += u

@@ -12,7 +12,7 @@ extension DataSetReader {
         buildings.units = Array(repeating: 1, count: table.count)
         buildings.nultredenAllowed = Array(repeating: true, count: table.count)
         buildings.pandIDs = pands.map { $0.text ?? "" }
-        notes.append("\(table.source): \(Self.count(table.count)) of \(Self.count(objects)) verblijfsobjecten are existing homes (\(rules.residentialUse); status \(rules.existingStatuses.joined(separator: ", ")))")
+        notes.append("\(table.source): \(table.count.groupedDigits) of \(objects.groupedDigits) verblijfsobjecten are existing homes (\(rules.residentialUse); status \(rules.existingStatuses.joined(separator: ", ")))")
         return buildings
     }
 }

@@ -18,12 +18,11 @@ public struct Buildings: Sendable {
 
     public var count: Int { xs.count }
 
-    public mutating func append(id: String, x: Double, y: Double, units: Int, nultredenAllowed: Bool, pandID: String? = nil) {
+    public mutating func append(id: String, x: Double, y: Double, units: Int, nultredenAllowed: Bool) {
         // Without ids (see `ids`), none are kept for added buildings either.
         if ids.count == xs.count { ids.append(id) }
-        // Pand ids are kept once any building has one (a building added later has "").
-        if pandID != nil, pandIDs.isEmpty, xs.count > 0 { pandIDs = Array(repeating: "", count: xs.count) }
-        if pandID != nil || !pandIDs.isEmpty { pandIDs.append(pandID ?? "") }
+        // A building added to a data set with pand ids (a planned home) lies in no known pand.
+        if !pandIDs.isEmpty { pandIDs.append("") }
         xs.append(x)
         ys.append(y)
         self.units.append(Int32(units))

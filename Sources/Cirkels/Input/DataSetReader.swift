@@ -137,7 +137,7 @@ public struct DataSetReader {
             result.append(type: type, name: names[f].text ?? "", x: xs[f], y: ys[f])
         }
         if let mapping {
-            notes.append("\(table.source): \(Self.count(table.count - unmapped)) of \(Self.count(table.count)) rows are voorzieningen by mapping \(mapping.name); \(Self.count(unmapped)) match no rule")
+            notes.append("\(table.source): \((table.count - unmapped).groupedDigits) of \(table.count.groupedDigits) rows are voorzieningen by mapping \(mapping.name); \(unmapped.groupedDigits) match no rule")
         }
     }
 
@@ -147,16 +147,5 @@ public struct DataSetReader {
         for f in 0..<table.count {
             result.append(type: Voorzieningen.ovHalteType, name: names[f].text ?? "", x: xs[f], y: ys[f])
         }
-    }
-
-    /// 1234567 as "1,234,567", for notes.
-    static func count(_ n: Int) -> String {
-        let digits = String(n)
-        var out = ""
-        for (k, c) in digits.enumerated() {
-            if k > 0, (digits.count - k) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return out
     }
 }

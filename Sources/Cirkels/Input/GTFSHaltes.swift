@@ -68,7 +68,7 @@ extension DataSetReader {
         }
         var byMode: [String: Int] = [:]
         for halte in merged { byMode[halte.mode ?? "mode unknown", default: 0] += 1 }
-        let modes = byMode.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \(Self.count($0.value))" }
-        notes.append("\(table.source): \(Self.count(table.count)) stops and stations make \(Self.count(merged.count)) haltes (one name within \(Int(rules.mergeWithin)) m is one halte): \(modes.joined(separator: ", "))")
+        let modes = byMode.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value.groupedDigits)" }
+        notes.append("\(table.source): \(table.count.groupedDigits) stops and stations make \(merged.count.groupedDigits) haltes (one name within \(Int(rules.mergeWithin)) m is one halte): \(modes.joined(separator: ", "))")
     }
 }

@@ -9,9 +9,14 @@ public struct CriterionIndex: Sendable {
     /// The index of every criterion of `profile`, in profile order. Groups the voorzieningen
     /// by type once, so a type string is hashed once, not once per criterion.
     public static func all(for profile: Profile, voorzieningen: Voorzieningen) -> [CriterionIndex] {
+        all(for: profile.criteria, voorzieningen: voorzieningen)
+    }
+
+    /// The index of each of `criteria`, in order.
+    public static func all(for criteria: [Criterion], voorzieningen: Voorzieningen) -> [CriterionIndex] {
         var byType: [String: [Int]] = [:]
         for (k, type) in voorzieningen.types.enumerated() { byType[type, default: []].append(k) }
-        return profile.criteria.map { criterion in
+        return criteria.map { criterion in
             let members = criterion.types.flatMap { byType[$0] ?? [] }.sorted()
             return CriterionIndex(criterion: criterion, members: members, voorzieningen: voorzieningen)
         }

@@ -10,19 +10,9 @@ public struct Reach: Sendable {
 
     public init(profile: Profile, buildings: Buildings, voorzieningen: Voorzieningen, parallelism: Parallelism) throws {
         self.profile = profile
-        let indexes = CriterionIndex.all(for: profile, voorzieningen: voorzieningen)
+        let distances = try Self.nearestDistances(CriterionIndex.all(for: profile, voorzieningen: voorzieningen),
+                                                  buildings: buildings, parallelism: parallelism)
         let n = buildings.count
-        var distances: [[Double]] = []
-        for index in indexes {
-            var d = [Double](repeating: .infinity, count: n)
-            try d.withUnsafeMutableBufferPointer { buffer in
-                let out = SendablePointer(buffer.baseAddress!)
-                try parallelism.forEachRange(count: n) { range, _ in
-                    for b in range { out.pointer[b] = index.nearest(to: buildings.xs[b], buildings.ys[b]).distance }
-                }
-            }
-            distances.append(d)
-        }
         var scores = [Double](repeating: 0, count: n)
         var complete = [Bool](repeating: true, count: n)
         var qualifying = [Bool](repeating: false, count: n)
@@ -42,6 +32,21 @@ public struct Reach: Sendable {
         self.scores = scores
         self.complete = complete
         self.qualifying = qualifying
+    }
+
+    /// Per index, every building's distance to its nearest member (infinite when it has none).
+    static func nearestDistances(_ indexes: [CriterionIndex], buildings: Buildings, parallelism: Parallelism) throws -> [[Double]] {
+        let n = buildings.count
+        return try indexes.map { index in
+            var d = [Double](repeating: .infinity, count: n)
+            try d.withUnsafeMutableBufferPointer { buffer in
+                let out = SendablePointer(buffer.baseAddress!)
+                try parallelism.forEachRange(count: n) { range, _ in
+                    for b in range { out.pointer[b] = index.nearest(to: buildings.xs[b], buildings.ys[b]).distance }
+                }
+            }
+            return d
+        }
     }
 
     /// The level of every criterion for building b.

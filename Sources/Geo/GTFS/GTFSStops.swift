@@ -19,8 +19,6 @@ public struct GTFSStops: Sendable {
     /// Per stop: the distinct `route_type`s of the routes whose trips stop there (or, for a
     /// station, at its child stops), ascending; empty when unknown.
     public var routeTypes: [[Int]] = []
-    /// Whether the feed had the files to tell which routes serve a stop.
-    public var hasRoutes = false
 
     public var count: Int { ids.count }
 
@@ -139,7 +137,6 @@ public struct GTFSStops: Sendable {
             if let p = stopIndex[parents[k]] { served[p].formUnion(served[k]) }
         }
         routeTypes = served.map { $0.sorted() }
-        hasRoutes = true
     }
 
     /// The mode a GTFS `route_type` stands for, in the words of SPEC §1's `mode`: basic types

@@ -42,33 +42,31 @@ public struct GeoPackageReader {
 
     public func read(path: String) throws -> FeatureTable {
         let database = try Self.open(path)
-        let layers = try Self.layers(in: database)
-        let chosen: Layer
-        if let layer {
-            guard let found = layers.first(where: { $0.table == layer }) else {
-                throw GeoError.document(file: path, reason: "no feature layer \"\(layer)\"; the GeoPackage has \(Self.list(layers))")
-            }
-            chosen = found
-        } else {
-            guard layers.count == 1 else {
-                throw GeoError.document(file: path, reason: layers.isEmpty ? "the GeoPackage has no feature layer"
-                                        : "the GeoPackage has \(layers.count) feature layers (\(Self.list(layers))); name the one to read")
-            }
-            chosen = layers[0]
-        }
-        return try read(chosen, of: database)
+        return try read(try chosenLayer(in: database), of: database)
     }
 
     /// The number of features in the layer `read` would read from, ignoring `filter`.
     public func count(path: String) throws -> Int {
         let database = try Self.open(path)
-        let layers = try Self.layers(in: database)
-        guard let chosen = layers.first(where: { $0.table == layer }) ?? (layer == nil && layers.count == 1 ? layers.first : nil) else {
-            throw GeoError.document(file: path, reason: "no feature layer \"\(layer ?? "")\"; the GeoPackage has \(Self.list(layers))")
-        }
-        let query = try database.prepare("SELECT count(*) FROM \(SQLiteDatabase.quoted(chosen.table))")
+        let query = try database.prepare("SELECT count(*) FROM \(SQLiteDatabase.quoted(try chosenLayer(in: database).table))")
         _ = try query.step()
         return Int(query.int64(0))
+    }
+
+    /// `layer`, or the only feature layer there is.
+    func chosenLayer(in database: SQLiteDatabase) throws -> Layer {
+        let layers = try Self.layers(in: database)
+        if let layer {
+            guard let found = layers.first(where: { $0.table == layer }) else {
+                throw GeoError.document(file: database.path, reason: "no feature layer \"\(layer)\"; the GeoPackage has \(Self.list(layers))")
+            }
+            return found
+        }
+        guard layers.count == 1 else {
+            throw GeoError.document(file: database.path, reason: layers.isEmpty ? "the GeoPackage has no feature layer"
+                                    : "the GeoPackage has \(layers.count) feature layers (\(Self.list(layers))); name the one to read")
+        }
+        return layers[0]
     }
 
     // MARK: Reading
@@ -200,26 +198,25 @@ public struct GeoPackageReader {
             // A 2D point (most of a BAG extract) is 21 bytes whose coordinates are taken as
             // they are; making a GEOS geometry of each took most of the reading time.
             if let (x, y) = WKBPoint.coordinates(wkb) {
-                guard x.isFinite, y.isFinite else { return fail(x.isNaN && y.isNaN ? "the geometry is empty (the feature has no location)" : "the point has a coordinate that is not a finite number") }
+                guard x.isFinite, y.isFinite else {
+                    return fail(x.isNaN && y.isNaN ? "the geometry is empty (the feature has no location)" : "the point has a coordinate that is not a finite number")
+                }
                 piece.geometries.appendPoint(x, y)
-                piece.fids.append(.number(Double(fid)))
-                for k in 0..<columns { piece.values[k].append(Self.value(query, column: Int32(k + 2))) }
-                index += 1
-                continue
+            } else {
+                let geometry: Geometry
+                do {
+                    geometry = try reader.read(wkb)
+                } catch let error as GeoError {
+                    return fail("unreadable WKB (\(error.description))")
+                }
+                let kind: GeometryKind?
+                do {
+                    kind = try geometry.appendFeature(to: &piece.geometries)
+                } catch let error as GeoError {
+                    return fail(error.description)
+                }
+                guard kind != nil else { return fail("the geometry is empty (the feature has no location)") }
             }
-            let geometry: Geometry
-            do {
-                geometry = try reader.read(wkb)
-            } catch let error as GeoError {
-                return fail("unreadable WKB (\(error.description))")
-            }
-            let kind: GeometryKind?
-            do {
-                kind = try geometry.appendFeature(to: &piece.geometries)
-            } catch let error as GeoError {
-                return fail(error.description)
-            }
-            guard kind != nil else { return fail("the geometry is empty (the feature has no location)") }
             piece.fids.append(.number(Double(fid)))
             for k in 0..<columns { piece.values[k].append(Self.value(query, column: Int32(k + 2))) }
             index += 1
