@@ -33,8 +33,7 @@ struct Analyse: ParsableCommand {
     @Option(help: ArgumentHelp("Coordinates of the GeoJSON outputs: wgs84 (RFC 7946) or rd (RD New, EPSG:28992). Example: --crs rd"))
     var crs: OutputCRS = .wgs84
 
-    @Option(help: ArgumentHelp("Worker threads (default: one per core). Results do not depend on it. Example: --threads 1"))
-    var threads: Int?
+    @OptionGroup var runOptions: RunOptions
 
     @Option(help: ArgumentHelp("A what-if plan: GeoJSON features with a type (planned voorzieningen) or units (planned homes). The outputs describe the planned state; what-if.json and the summary say what changed. Example: --plan plan.geojson", valueName: "FILE"))
     var plan: String?
@@ -53,8 +52,7 @@ struct Analyse: ParsableCommand {
     }
 
     func analyse() throws {
-        if let threads, threads < 1 { throw CirkelError.invalidRequest("--threads must be at least 1") }
-        let parallelism = threads.map(Parallelism.init(workers:)) ?? .machine
+        let parallelism = try runOptions.parallelism()
         let options = AnalysisOptions(profile: try ProfileLoader.load(nameOrPath: profile), parallelism: parallelism,
                                       vlekkenkaart: !noVlekkenkaart)
         // With a plan, the base state is needed only for its reach and clusters (the outputs

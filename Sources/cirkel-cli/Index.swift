@@ -25,10 +25,14 @@ struct Index: ParsableCommand {
     @Option(help: ArgumentHelp("The profile whose results are stored (built-in name or file). Example: --profile nieuwegein-zorgcirkel", valueName: "NAME|FILE"))
     var profile: String = BuiltInProfiles.woonzorgcirkel.name
 
+    @OptionGroup var runOptions: RunOptions
+
     mutating func run() throws {
         try reportingErrors {
-            var timings = StageTimings()
-            let options = AnalysisOptions(profile: try ProfileLoader.load(nameOrPath: profile), vlekkenkaart: false, clusterOutlines: false)
+            let parallelism = try runOptions.parallelism()
+            var timings = StageTimings(progress: parallelism.progress)
+            let options = AnalysisOptions(profile: try ProfileLoader.load(nameOrPath: profile), parallelism: parallelism,
+                                          vlekkenkaart: false, clusterOutlines: false)
             let result = try Analysis.run(folder: dataDirectory, options: options)
             timings.append(contentsOf: result.timings)
             let prepared = timings.measure("prepare") { PreparedAnalysis(result: result) }

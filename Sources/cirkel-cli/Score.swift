@@ -28,8 +28,7 @@ struct Score: ParsableCommand {
     @Option(help: ArgumentHelp("A built-in profile (woonzorgcirkel, nieuwegein-zorgcirkel, cbs-geclusterd) or a profile file.", valueName: "NAME|FILE"))
     var profile: String = BuiltInProfiles.woonzorgcirkel.name
 
-    @Option(help: ArgumentHelp("Worker threads (default: one per core). Results do not depend on it."))
-    var threads: Int?
+    @OptionGroup var runOptions: RunOptions
 
     @Flag(help: "Write buildings.csv too (one row per building; about 1 GB for the whole country).")
     var buildings = false
@@ -42,8 +41,7 @@ struct Score: ParsableCommand {
     }
 
     func score() throws {
-        if let threads, threads < 1 { throw CirkelError.invalidRequest("--threads must be at least 1") }
-        let parallelism = threads.map(Parallelism.init(workers:)) ?? .machine
+        let parallelism = try runOptions.parallelism()
         let result = try Cirkels.Score.run(source: source, profile: try ProfileLoader.load(nameOrPath: profile), parallelism: parallelism,
                                             clusterOutlines: gpkg)
         var timings = result.timings

@@ -98,4 +98,35 @@ struct CommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(printed.stdout.utf8)) as? [String: Any])
         #expect((json["cluster"] as? [String: Any])?["min_units"] as? Int == 12)
     }
+
+    /// Progress goes to stderr: nothing when stderr is not a terminal (as here), and with
+    /// --json-progress one begin and one end line per stage, in the order of the summary's
+    /// stages, whose counts never pass their totals.
+    @Test func progressIsSilentInPipesAndJSONForScripts() throws {
+        let out = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let plain = try Self.cirkel(["score", "data/geojson", "--out", out.path])
+        #expect(plain.status == 0 && plain.stderr.isEmpty, "\(plain.stderr)")
+        let json = try Self.cirkel(["score", "data/geojson", "--out", out.path, "--json-progress", "--threads", "2"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let events = try json.stderr.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        let stages = try #require(json.stdout.split(separator: "\n").first { $0.contains("seconds ") })
+            .split(separator: ";")[0].split(separator: ",").map { $0.split(separator: " ").dropLast().last.map(String.init) ?? "" }
+        #expect(stages.first == "parse" && stages.last == "write")
+        let begins = events.filter { $0["event"] as? String == "begin" }.map { $0["stage"] as? String ?? "" }
+        let ends = events.filter { $0["event"] as? String == "end" }.map { $0["stage"] as? String ?? "" }
+        #expect(begins == stages && ends == stages)
+        for event in events {
+            if let total = event["total"] as? Int { #expect((event["done"] as? Int ?? -1) <= total) }
+        }
+        // Reading ends having counted every byte of the file it read last.
+        let parsed = try #require(events.first { $0["event"] as? String == "end" && $0["stage"] as? String == "parse" })
+        let file = try #require(parsed["detail"] as? String)
+        let size = try FileManager.default.attributesOfItem(atPath: "\(Self.repository.path)/data/geojson/\(file)")[.size] as? Int
+        #expect(parsed["unit"] as? String == "bytes" && parsed["total"] as? Int == size && parsed["done"] as? Int == size)
+        let quiet = try Self.cirkel(["score", "data/geojson", "--out", out.path, "--quiet"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty)
+    }
 }

@@ -44,6 +44,7 @@ public enum Analysis {
     /// Analyses a data set already read.
     public static func run(data: DataSet, options: AnalysisOptions, timings initial: StageTimings = StageTimings()) throws -> AnalysisResult {
         var timings = initial
+        timings.progress = options.parallelism.progress
         let profile = options.profile
         let shape = DiscShape(segments: options.discSegments)
         let reach = try timings.measure("reach") {
@@ -51,6 +52,7 @@ public enum Analysis {
         }
         let (clusters, outlines) = try timings.measure("clusters") {
             let clusters = Clusters(buildings: data.buildings, qualifying: reach.qualifying, settings: profile.cluster)
+            if options.clusterOutlines { options.parallelism.progress.step("outlines") }
             let outlines = try options.clusterOutlines ? wrappingGeoErrors {
                 try ClusterOutlines.outlines(of: clusters, buildings: data.buildings, settings: profile.cluster,
                                              shape: shape, parallelism: options.parallelism)

@@ -49,12 +49,18 @@ public struct CoverageBuilder {
 
     public func build(data: DataSet, reach: Reach, clusters: Clusters, vlekkenkaart: Vlekkenkaart?) throws -> Coverage {
         let buildings = data.buildings, buurten = data.buurten
+        let progress = parallelism.progress
+        progress.step("finding each building's buurt")
         let buurtOf = try BuurtAssignment.assign(buildings: buildings, buurten: buurten, parallelism: parallelism)
         let members = Self.members(of: buurten.count, buurtOf: buurtOf)
         let outside = buildings.count - members.reduce(0) { $0 + $1.count }
+        progress.step("ordering distances")
         let orders = try ascendingOrders(reach: reach, units: buildings.units)
+        progress.step("distance distributions")
         let distributions = try distributions(buurtOf: buurtOf, areas: buurten.count, reach: reach, units: buildings.units, orders: orders)
+        progress.step("areas")
         let buurtAreas = try areas(of: buurten, vlekkenkaart: vlekkenkaart)
+        progress.step("statistics")
         let statistics = ResultSlots<AreaStatistics>(count: buurten.count)
         try parallelism.forEachRange(count: buurten.count) { range, _ in
             for k in range {

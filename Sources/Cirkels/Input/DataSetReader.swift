@@ -47,7 +47,7 @@ public struct DataSetReader {
 
     /// Reads every layer a manifest names: parses, projects to RD New, and interprets.
     public mutating func read(manifest: Manifest) throws -> DataSet {
-        var timings = StageTimings()
+        var timings = StageTimings(progress: parallelism.progress)
         defer { self.timings = timings }
         let parallelism = self.parallelism
         var layers = try timings.measure("parse") {

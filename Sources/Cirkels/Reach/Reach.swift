@@ -37,12 +37,17 @@ public struct Reach: Sendable {
     /// Per index, every building's distance to its nearest member (infinite when it has none).
     static func nearestDistances(_ indexes: [CriterionIndex], buildings: Buildings, parallelism: Parallelism) throws -> [[Double]] {
         let n = buildings.count
+        let progress = parallelism.progress
+        progress.expect(n * indexes.count, .items("distances"))
         return try indexes.map { index in
             var d = [Double](repeating: .infinity, count: n)
             try d.withUnsafeMutableBufferPointer { buffer in
                 let out = SendablePointer(buffer.baseAddress!)
                 try parallelism.forEachRange(count: n) { range, _ in
-                    for b in range { out.pointer[b] = index.nearest(to: buildings.xs[b], buildings.ys[b]).distance }
+                    for b in range {
+                        out.pointer[b] = index.nearest(to: buildings.xs[b], buildings.ys[b]).distance
+                        if b & 0x3FFF == 0x3FFF { progress.advance(by: 0x4000) }
+                    }
                 }
             }
             return d

@@ -24,7 +24,10 @@ public enum Score {
         let analysis = try Analysis.run(data: data, options: options, timings: initial)
         var timings = analysis.timings
         let (wijken, gemeenten) = try timings.measure("groups") {
-            (try AreaGroups.wijken(analysis, parallelism: parallelism), try AreaGroups.gemeenten(analysis, parallelism: parallelism))
+            parallelism.progress.step("wijken")
+            let wijken = try AreaGroups.wijken(analysis, parallelism: parallelism)
+            parallelism.progress.step("gemeenten")
+            return (wijken, try AreaGroups.gemeenten(analysis, parallelism: parallelism))
         }
         let nabijheid = try timings.measure("nabijheid") { try NabijheidComparison.compare(analysis, parallelism: parallelism) }
         return ScoreResult(analysis: analysis, wijken: wijken, gemeenten: gemeenten, nabijheid: nabijheid, timings: timings)

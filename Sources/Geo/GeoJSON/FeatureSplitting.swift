@@ -34,7 +34,7 @@ extension Parser {
         scanner.skipWhitespace()
         let first = scanner.position
         let bytes = scanner.bytes
-        guard workers > 1, bytes.count - first >= GeoJSONReader.minimumBytesToSplit, scanner.peek() == UInt8(ascii: "{") else { return false }
+        guard workers > 1, bytes.count - first >= splitThreshold, scanner.peek() == UInt8(ascii: "{") else { return false }
         var starts = [first]
         for k in 1..<workers {
             let cut = first + (bytes.count - first) * k / workers
@@ -43,17 +43,23 @@ extension Parser {
         }
         let pieces = ResultSlots<Piece>(count: workers)
         let source = self.source, wanted = self.wanted
-        try? Parallelism(workers: workers).run(chunks: workers) { k in
+        let progress = parallelism.progress
+        try? parallelism.run(chunks: workers) { k in
             var parser = Parser(scanner: JSONScanner(bytes: bytes, position: starts[k]), source: source, wanted: wanted,
-                                parallelism: Parallelism(workers: 1))
+                                parallelism: Parallelism(workers: 1, progress: progress))
             let limit = k + 1 < workers ? starts[k + 1] : Int.max
             let ended = try parser.parseFeatures(before: limit)
             pieces.set(k, Piece(parser: parser, end: parser.scanner.position, arrayEnded: ended))
         }
+        // Parsed again by one worker: its progress starts over.
+        func startOver() -> Bool {
+            progress.expect(bytes.count, .bytes, detail: source.split(separator: "/").last.map(String.init))
+            return false
+        }
         for k in 0..<workers {
-            guard let piece = pieces.value(k) else { return false }
+            guard let piece = pieces.value(k) else { return startOver() }
             let meetsNext = k + 1 < workers ? !piece.arrayEnded && piece.end == starts[k + 1] : piece.arrayEnded
-            guard meetsNext else { return false }
+            guard meetsNext else { return startOver() }
         }
         let parsers = (0..<workers).map { pieces.value($0)!.parser }
         reserve(forAbsorbing: parsers)
@@ -67,6 +73,7 @@ extension Parser {
     private mutating func parseFeatures(before limit: Int) throws -> Bool {
         repeat {
             try parseFeature()
+            countProgress()
             guard try scanner.continueAfterElement(closing: UInt8(ascii: "]"), "the features array") else { return true }
             scanner.skipWhitespace()
         } while scanner.position < limit

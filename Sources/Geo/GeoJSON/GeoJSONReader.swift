@@ -12,6 +12,9 @@ public struct GeoJSONReader {
     /// The property names to keep as columns.
     public var properties: Set<String>
     public var parallelism: Parallelism
+    /// A features array of fewer bytes is parsed by one worker: `minimumBytesToSplit`, smaller
+    /// in tests and in the fuzzer (Fuzz/), so that small documents are split too.
+    var splitThreshold = GeoJSONReader.minimumBytesToSplit
 
     public init(properties: Set<String>, parallelism: Parallelism = Parallelism(workers: 1)) {
         self.properties = properties
@@ -33,12 +36,15 @@ public struct GeoJSONReader {
 
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws -> FeatureTable {
         var parser = Parser(scanner: JSONScanner(bytes: bytes), source: source, wanted: properties, parallelism: parallelism)
+        parser.splitThreshold = splitThreshold
+        parallelism.progress.expect(bytes.count, .bytes, detail: source.split(separator: "/").last.map(String.init))
         do {
             try parser.parseDocument()
         } catch let error as JSONScanError {
             let (line, column) = parser.scanner.lineAndColumn(of: error.offset)
             throw GeoError.syntax(file: source, line: line, column: column, reason: error.reason)
         }
+        parallelism.progress.finishCount()
         return parser.table
     }
 }
@@ -53,6 +59,8 @@ struct Parser {
     let source: String
     let wanted: Set<String>
     let parallelism: Parallelism
+    /// See `GeoJSONReader.splitThreshold`.
+    var splitThreshold = GeoJSONReader.minimumBytesToSplit
     /// The wanted names as UTF-8, for comparison without allocation.
     let wantedKeys: [(name: String, utf8: [UInt8])]
     var table: FeatureTable
@@ -62,6 +70,8 @@ struct Parser {
     /// `table.properties` when the document ends (no hashing per feature).
     var columns: [[PropertyValue]]
     var sawType = false
+    /// How far progress has been counted (bytes of the document).
+    var countedPosition: Int
 
     init(scanner: JSONScanner, source: String, wanted: Set<String>, parallelism: Parallelism) {
         self.scanner = scanner
@@ -72,6 +82,16 @@ struct Parser {
         self.table = FeatureTable(source: source)
         self.pending = Array(repeating: .absent, count: wanted.count)
         self.columns = Array(repeating: [], count: wanted.count)
+        self.countedPosition = scanner.position
+    }
+
+    /// Counts the bytes read since the last call off on the progress meter, every 4,096
+    /// features (a feature is a few hundred bytes).
+    @inline(__always)
+    mutating func countProgress() {
+        guard table.count & 0xFFF == 0 else { return }
+        parallelism.progress.advance(by: scanner.position - countedPosition)
+        countedPosition = scanner.position
     }
 
     mutating func parseDocument() throws {
@@ -135,6 +155,7 @@ struct Parser {
             } catch let problem as FeatureProblem {
                 throw GeoError.feature(file: source, index: index, reason: problem.reason)
             }
+            countProgress()
         } while try scanner.continueAfterElement(closing: UInt8(ascii: "]"), "the features array")
     }
 

@@ -141,10 +141,14 @@ public struct GeoPackageReader {
         let cuts = (0...pieces).map { low + Int64((Double(span) * Double($0) / Double(pieces)).rounded(.down)) }
         let results = ResultSlots<Piece>(count: pieces)
         let path = database.path, srsID = layer.srsID
+        // Progress counts keys (rows a filter leaves out are passed over, and count too).
+        let progress = parallelism.progress
+        progress.expect(Int(span), .items("rows"), detail: path.split(separator: "/").last.map(String.init))
         try parallelism.run(chunks: pieces) { k in
             let connection = k == 0 ? database : try SQLiteDatabase(readOnly: path)
             let query = try connection.prepare("\(select) WHERE \(key) >= \(cuts[k]) AND \(key) < \(cuts[k + 1])\(condition) ORDER BY \(key)")
-            results.set(k, try Self.readPiece(query, columns: wanted.count, srsID: srsID, source: source))
+            results.set(k, try Self.readPiece(query, columns: wanted.count, srsID: srsID, source: source,
+                                              keys: cuts[k]..<cuts[k + 1], progress: progress))
         }
         var values = [[PropertyValue]](repeating: [], count: wanted.count)
         var index = 0
@@ -159,6 +163,7 @@ public struct GeoPackageReader {
             index += piece.fids.count
         }
         for (k, name) in wanted.enumerated() { table.properties[name] = values[k] }
+        progress.finishCount()
         return table
     }
 
@@ -170,12 +175,19 @@ public struct GeoPackageReader {
         var failure: (index: Int, fid: Int64, reason: String)?
     }
 
-    static func readPiece(_ query: SQLiteStatement, columns: Int, srsID: Int32, source: String) throws -> Piece {
+    static func readPiece(_ query: SQLiteStatement, columns: Int, srsID: Int32, source: String,
+                          keys: Range<Int64>, progress: ProgressMeter) throws -> Piece {
         var piece = Piece(values: Array(repeating: [], count: columns))
         let reader = try WKBReader(context: GEOSContext())
         var index = 0
+        var counted = keys.lowerBound
+        defer { progress.advance(by: Int(keys.upperBound - counted)) }
         while try query.step() {
             let fid = query.int64(0)
+            if index & 0x3FFF == 0 {
+                progress.advance(by: Int(fid - counted))
+                counted = fid
+            }
             func fail(_ reason: String) -> Piece {
                 piece.failure = (index, fid, reason)
                 return piece

@@ -3,16 +3,22 @@ import Foundation
 
 /// How many worker threads the bulk stages use, and a way to run chunks of work on them.
 /// Results never depend on the number of workers: chunks are fixed ranges and every chunk
-/// writes only its own slots.
+/// writes only its own slots. The bulk stages also count their work off on its `progress`
+/// meter, which therefore travels with it.
 public struct Parallelism: Sendable {
     public let workers: Int
+    public var progress: ProgressMeter
 
-    public init(workers: Int) {
+    public init(workers: Int, progress: ProgressMeter = .silent) {
         self.workers = max(1, workers)
+        self.progress = progress
     }
 
     /// One worker per active core.
     public static var machine: Parallelism { Parallelism(workers: ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// The same meter with another number of workers (a stage's inner pieces).
+    public func with(workers: Int) -> Parallelism { Parallelism(workers: workers, progress: progress) }
 
     /// Splits 0 ..< count into at most `pieces` contiguous ranges of nearly equal size.
     public static func ranges(count: Int, pieces: Int) -> [Range<Int>] {
