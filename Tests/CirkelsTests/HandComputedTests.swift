@@ -96,12 +96,12 @@ struct HandComputedTests {
         // ontmoeting reached (d ≤ 500): B1 a, b, c → 11 units; B2 only d → 3; total a b c d → 14.
         #expect([b1.unitsReached[0], b2.unitsReached[0], total.unitsReached[0]] == [11, 3, 14] as [Int])
         // Unit-weighted mean over finite distances of buildings with units: B1 (0·10 + 250·1) / 11.
-        #expect(abs(b1.distributions[0].mean! - 250.0 / 11) < 1e-9)
-        #expect(b1.distributions[0].median == 0) // 10 of 11 units at 0
+        #expect(abs(b1.distances[0].mean! - 250.0 / 11) < 1e-9)
+        #expect(b1.distances[0].median == 0) // 10 of 11 units at 0
         // B2: (500·3 + 500.01·5) / 8; median: 3 of 8 units at 500 is less than half → 500.01.
-        #expect(abs(b2.distributions[0].mean! - (500 * 3 + 500.01 * 5) / 8) < 1e-9)
-        #expect(abs(b2.distributions[0].median! - 500.01) < 1e-9)
-        #expect(total.distributions[3].mean == nil) // no apotheek at all
+        #expect(abs(b2.distances[0].mean! - (500 * 3 + 500.01 * 5) / 8) < 1e-9)
+        #expect(abs(b2.distances[0].median! - 500.01) < 1e-9)
+        #expect(total.distances[3].mean == nil) // no apotheek at all
         #expect([b1.unitsComplete, b2.unitsComplete, total.unitsComplete] == [11, 3, 14] as [Int])
         #expect([b1.unitsQualifying, b2.unitsQualifying, total.unitsQualifying] == [10, 3, 13] as [Int])
         #expect([b1.unitsInClusters, b2.unitsInClusters, total.unitsInClusters] == [10, 0, 10] as [Int])
@@ -110,7 +110,7 @@ struct HandComputedTests {
         // B1 lies wholly inside the 500 m disc around O, where everything required is reached.
         #expect(abs(b1.completeArea! - 80_000) < 1e-6)
         // Sensitivity for ov over all units: ≤ 250: a, b (11); ≤ 500: + c (0), d (3); ≤ 550: + e (5).
-        let ov = total.distributions[2]
+        let ov = total.distances[2]
         #expect([250.0, 300, 500, 550, 800].map { ov.units(within: $0) } == [11, 11, 14, 19, 19])
     }
 

@@ -41,16 +41,17 @@ import Testing
         }
     }
 
-    @Test func coverageDistributionsEqualSortingEachBuurtOnItsOwn() throws {
+    @Test func coverageDistanceSummariesEqualSummarisingEachBuurtOnItsOwn() throws {
         let r = Self.result
         let buurten = r.data.buurten
         let members = CoverageBuilder.members(of: buurten.count, buurtOf: r.coverage.buurtOfBuilding)
+        let radii = DistanceSummary.radii(for: r.profile)
+        #expect(radii.first == 250 && radii.last == 800 && radii.contains(500))
         for (k, area) in r.coverage.areas.enumerated() {
             let own = k < buurten.count ? members[k] : Array(0..<r.data.buildings.count)
             for c in r.profile.criteria.indices {
-                let plain = DistanceDistribution(distances: r.reach.distances[c], units: r.data.buildings.units, members: own)
-                #expect(area.distributions[c].distances == plain.distances, "\(area.code) \(c)")
-                #expect(area.distributions[c].cumulativeUnits == plain.cumulativeUnits, "\(area.code) \(c)")
+                let plain = plainDistanceSummary(distances: r.reach.distances[c], units: r.data.buildings.units, members: own, radii: radii)
+                #expect(area.distances[c] == plain, "\(area.code) \(c)")
             }
         }
     }

@@ -36,12 +36,12 @@ import Testing
         #expect(wijk1.buildings == 3 && wijk1.units == 5 && wijk2.units == 2 && gemeente.units == 7)
         // Wijk 1: units at 100, 300, 1100 ×3 → mean (100 + 300 + 3300) / 5 = 740; the median
         // is the smallest d with at least half (2.5) of the units: 1100.
-        #expect(wijk1.distributions[zorg].mean == 740)
-        #expect(wijk1.distributions[zorg].median == 1100)
+        #expect(wijk1.distances[zorg].mean == 740)
+        #expect(wijk1.distances[zorg].median == 1100)
         #expect(wijk1.unitsReached[zorg] == 2)
         // Gemeente: + 2 units at 2500 → mean (3700 + 5000) / 7; median: 3.5 units → 1100.
-        #expect(abs(gemeente.distributions[zorg].mean! - 8700.0 / 7) < 1e-9)
-        #expect(gemeente.distributions[zorg].median == 1100)
+        #expect(abs(gemeente.distances[zorg].mean! - 8700.0 / 7) < 1e-9)
+        #expect(gemeente.distances[zorg].median == 1100)
         // Areas: 1 km² per buurt.
         #expect(wijk1.area == 2_000_000 && gemeente.area == 3_000_000)
     }

@@ -42,7 +42,7 @@ public struct AreaGroups: Sendable {
         let groupOfBuilding = coverage.buurtOfBuilding.map { $0 >= 0 ? groupOfBuurt[$0] : -1 }
         let builder = CoverageBuilder(profile: result.profile, parallelism: parallelism)
         let members = CoverageBuilder.members(of: codes.count, buurtOf: groupOfBuilding)
-        let distributions = try builder.distributions(buurtOf: groupOfBuilding, areas: codes.count, reach: result.reach,
+        let summaries = try builder.distanceSummaries(buurtOf: groupOfBuilding, areas: codes.count, reach: result.reach,
                                                       units: result.data.buildings.units, orders: coverage.ascendingOrders,
                                                       total: false)
         // Areas add up over the land buurten of a group (a water buurt has none to plan).
@@ -55,7 +55,7 @@ public struct AreaGroups: Sendable {
         }
         let areas = (0..<codes.count).map { g in
             builder.statistics(code: codes[g], name: names[g], members: members[g], buildings: result.data.buildings,
-                               distributions: distributions[g], reach: result.reach, clusters: result.clusters,
+                               distances: summaries[g], reach: result.reach, clusters: result.clusters,
                                area: area[g], completeArea: complete[g])
         }
         return AreaGroups(level: level, areas: areas, buurtenWithoutGroup: groupOfBuurt.filter { $0 < 0 }.count)

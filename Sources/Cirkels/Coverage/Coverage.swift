@@ -4,8 +4,8 @@ public struct AreaStatistics: Sendable {
     public let name: String
     public let buildings: Int
     public let units: Int
-    /// Per criterion (profile order): the distance distribution over this area's buildings.
-    public let distributions: [DistanceDistribution]
+    /// Per criterion (profile order): the distances over this area's buildings, summarised.
+    public let distances: [DistanceSummary]
     /// Per criterion: units with d ≤ radius.
     public let unitsReached: [Int]
     public let unitsComplete: Int
@@ -28,7 +28,7 @@ public struct Coverage: Sendable {
     /// Buildings in no buurt; nil when no buurten were given.
     public let buildingsOutsideBuurten: Int?
     /// Per criterion: the buildings in ascending order of distance (see
-    /// `DistanceDistribution.ascendingOrder`), kept so wijken and gemeenten need no new sort.
+    /// `DistanceSummary.ascendingOrder`), kept so wijken and gemeenten need no new sort.
     let ascendingOrders: [[Int32]]
 
     /// The radii of the sensitivity table: 250 to 800 m in steps of 50 m.
@@ -56,8 +56,8 @@ public struct CoverageBuilder {
         let outside = buildings.count - members.reduce(0) { $0 + $1.count }
         progress.step("ordering distances")
         let orders = try ascendingOrders(reach: reach, units: buildings.units)
-        progress.step("distance distributions")
-        let distributions = try distributions(buurtOf: buurtOf, areas: buurten.count, reach: reach, units: buildings.units, orders: orders)
+        progress.step("distances per buurt")
+        let summaries = try distanceSummaries(buurtOf: buurtOf, areas: buurten.count, reach: reach, units: buildings.units, orders: orders)
         progress.step("areas")
         let buurtAreas = try areas(of: buurten, vlekkenkaart: vlekkenkaart)
         progress.step("statistics")
@@ -65,7 +65,7 @@ public struct CoverageBuilder {
         try parallelism.forEachRange(count: buurten.count) { range, _ in
             for k in range {
                 statistics.set(k, self.statistics(code: buurten.codes[k], name: buurten.names[k], members: members[k], buildings: buildings,
-                                                  distributions: distributions[k], reach: reach, clusters: clusters,
+                                                  distances: summaries[k], reach: reach, clusters: clusters,
                                                   area: buurtAreas[k].area, completeArea: buurtAreas[k].complete))
             }
         }
@@ -82,7 +82,7 @@ public struct CoverageBuilder {
             totalComplete = nil
         }
         result.append(self.statistics(code: Coverage.totalCode, name: Coverage.totalCode, members: 0..<buildings.count,
-                                      buildings: buildings, distributions: distributions[buurten.count], reach: reach,
+                                      buildings: buildings, distances: summaries[buurten.count], reach: reach,
                                       clusters: clusters, area: totalArea, completeArea: totalComplete))
         return Coverage(areas: result, buurtOfBuilding: buurtOf, buildingsOutsideBuurten: buurten.count > 0 ? outside : nil,
                         ascendingOrders: orders)
@@ -99,17 +99,18 @@ public struct CoverageBuilder {
     func ascendingOrders(reach: Reach, units: [Int32]) throws -> [[Int32]] {
         let orders = ResultSlots<[Int32]>(count: profile.criteria.count)
         try parallelism.run(chunks: profile.criteria.count) { c in
-            orders.set(c, DistanceDistribution.ascendingOrder(distances: reach.distances[c], units: units))
+            orders.set(c, DistanceSummary.ascendingOrder(distances: reach.distances[c], units: units))
         }
         return profile.criteria.indices.map { orders.value($0)! }
     }
 
-    /// `distributions[area][criterion]` for every area and, last (when `total`), "totaal", given each
+    /// `summaries[area][criterion]` for every area and, last (when `total`), "totaal", given each
     /// criterion's buildings sorted by distance (`orders`); a stable pass deals them out to
     /// their areas, which therefore receive them in ascending order too.
-    func distributions(buurtOf: [Int], areas: Int, reach: Reach, units: [Int32], orders: [[Int32]], total: Bool = true) throws -> [[DistanceDistribution]] {
+    func distanceSummaries(buurtOf: [Int], areas: Int, reach: Reach, units: [Int32], orders: [[Int32]], total: Bool = true) throws -> [[DistanceSummary]] {
         let criteria = profile.criteria.count
-        let perCriterion = ResultSlots<[DistanceDistribution]>(count: criteria)
+        let radii = DistanceSummary.radii(for: profile)
+        let perCriterion = ResultSlots<[DistanceSummary]>(count: criteria)
         try parallelism.run(chunks: criteria) { c in
             let distances = reach.distances[c]
             let order = orders[c]
@@ -125,16 +126,16 @@ public struct CoverageBuilder {
                 next[k] += 1
             }
             var list = (0..<areas).map { k in
-                DistanceDistribution(ascending: byBuurt[start[k]..<start[k + 1]], distances: distances, units: units)
+                DistanceSummary(ascending: byBuurt[start[k]..<start[k + 1]], distances: distances, units: units, radii: radii)
             }
-            if total { list.append(DistanceDistribution(ascending: order, distances: distances, units: units)) }
+            if total { list.append(DistanceSummary(ascending: order, distances: distances, units: units, radii: radii)) }
             perCriterion.set(c, list)
         }
         return (0..<(total ? areas + 1 : areas)).map { k in (0..<criteria).map { c in perCriterion.value(c)![k] } }
     }
 
     func statistics<Members: Sequence>(code: String, name: String, members: Members, buildings: Buildings,
-                                       distributions: [DistanceDistribution], reach: Reach, clusters: Clusters,
+                                       distances: [DistanceSummary], reach: Reach, clusters: Clusters,
                                        area: Double?, completeArea: Double?) -> AreaStatistics where Members.Element == Int {
         var count = 0, units = 0, complete = 0, qualifying = 0, inClusters = 0
         var clusterIDs = Set<Int>()
@@ -149,8 +150,8 @@ public struct CoverageBuilder {
                 clusterIDs.insert(clusters.clusterOfBuilding[b])
             }
         }
-        let reached = profile.criteria.enumerated().map { c, criterion in distributions[c].units(within: criterion.radius) }
-        return AreaStatistics(code: code, name: name, buildings: count, units: units, distributions: distributions,
+        let reached = profile.criteria.enumerated().map { c, criterion in distances[c].units(within: criterion.radius) }
+        return AreaStatistics(code: code, name: name, buildings: count, units: units, distances: distances,
                               unitsReached: reached, unitsComplete: complete, unitsQualifying: qualifying,
                               unitsInClusters: inClusters, clusters: clusterIDs.count, area: area, completeArea: completeArea)
     }

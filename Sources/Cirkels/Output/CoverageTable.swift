@@ -17,8 +17,8 @@ enum CoverageTable {
         var row: [OutputValue] = [.string(a.code), .string(a.name), .integer(a.buildings), .integer(a.units)]
         row += a.unitsReached.map { .integer($0) }
         row += a.unitsReached.map { share($0, of: a.units) }
-        row += a.distributions.map { d in d.mean.map { .fixed($0, decimals: 2) } ?? .missing }
-        row += a.distributions.map { d in d.median.map { .fixed($0, decimals: 2) } ?? .missing }
+        row += a.distances.map { d in d.mean.map { .fixed($0, decimals: 2) } ?? .missing }
+        row += a.distances.map { d in d.median.map { .fixed($0, decimals: 2) } ?? .missing }
         row += [.integer(a.unitsComplete), .integer(a.unitsQualifying), .integer(a.unitsInClusters), .integer(a.clusters)]
         row.append(a.area.map { .fixed($0, decimals: 2) } ?? .missing)
         row.append(a.completeArea.map { .fixed($0, decimals: 2) } ?? .missing)
@@ -85,7 +85,7 @@ enum CoverageTable {
             .map { ($0, JSONDocument.value($1)) }
         members.append(("sensitivity", .object(result.profile.criteria.enumerated().map { c, criterion in
             (criterion.name, .array(Coverage.sensitivityRadii.map { r in
-                .object([("radius", .value(.integer(Int(r)))), ("units_within", .value(.integer(a.distributions[c].units(within: r))))])
+                .object([("radius", .value(.integer(Int(r)))), ("units_within", .value(.integer(a.distances[c].units(within: r))))])
             }))
         })))
         return .object(members)
@@ -99,7 +99,7 @@ enum SensitivityTable {
         for a in result.coverage.areas {
             for (c, criterion) in result.profile.criteria.enumerated() {
                 for r in Coverage.sensitivityRadii {
-                    let within = a.distributions[c].units(within: r)
+                    let within = a.distances[c].units(within: r)
                     table.appendRow([.string(a.code), .string(criterion.name), .integer(Int(r)), .integer(within),
                                      CoverageTable.share(within, of: a.units), .string(result.profile.name)])
                 }

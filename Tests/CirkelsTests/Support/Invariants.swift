@@ -57,8 +57,8 @@ enum Invariants {
             let outsideReached = outside.filter { r.reach.distances[c][$0] <= criterion.radius }.reduce(0) { $0 + Int(r.data.buildings.units[$1]) }
             #expect(buurten.reduce(0) { $0 + $1.unitsReached[c] } + outsideReached == total.unitsReached[c])
             for a in areas {
-                #expect(a.distributions[c].units(within: criterion.radius) == a.unitsReached[c])
-                if criterion.radius == 500 { #expect(a.distributions[c].units(within: 500) == a.unitsReached[c]) }
+                #expect(a.distances[c].units(within: criterion.radius) == a.unitsReached[c])
+                if criterion.radius == 500 { #expect(a.distances[c].units(within: 500) == a.unitsReached[c]) }
             }
         }
         let complete = r.data.buildings.units.indices.filter { r.reach.complete[$0] }.reduce(0) { $0 + Int(r.data.buildings.units[$1]) }
