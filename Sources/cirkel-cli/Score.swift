@@ -16,6 +16,7 @@ struct Score: ParsableCommand {
         Examples:
           cirkel score nederland/manifest.toml --out out/nl
           cirkel score data/geojson --out out/demo-score --buildings
+          cirkel score nederland/manifest.toml --out out/utrecht --gemeente GM0344 --gpkg
         """
     )
 
@@ -30,6 +31,9 @@ struct Score: ParsableCommand {
 
     @OptionGroup var runOptions: RunOptions
 
+    @Option(help: ArgumentHelp("Score only this gemeente: a code (GM0363, 0363) or a name (Amsterdam); repeat for several. Its buurten and the buildings in them are scored; voorzieningen across the border still count.", valueName: "GEMEENTE"))
+    var gemeente: [String] = []
+
     @Flag(help: "Write buildings.csv too (one row per building; about 1 GB for the whole country).")
     var buildings = false
 
@@ -43,7 +47,7 @@ struct Score: ParsableCommand {
     func score() throws {
         let parallelism = try runOptions.parallelism()
         let result = try Cirkels.Score.run(source: source, profile: try ProfileLoader.load(nameOrPath: profile), parallelism: parallelism,
-                                            clusterOutlines: gpkg)
+                                            clusterOutlines: gpkg, gemeenten: gemeente.isEmpty ? nil : GemeenteSelection(gemeente))
         var timings = result.timings
         let files = try timings.measure("write") {
             try ScoreWriter(parallelism: parallelism, buildingsTable: buildings, geoPackage: gpkg).write(result, to: out)

@@ -77,4 +77,43 @@ import Testing
         #expect(wijken.count == 3)
         #expect(wijken[1].hasPrefix("WK000101,,3,5,"))
     }
+
+    /// Two gemeenten side by side: GM0001 (x 0–1000) with the only huisarts, at its far
+    /// edge from GM0002 (x 1000–2000). Scoring GM0002 alone keeps its two buildings and the
+    /// huisarts across the border: 300 m and 700 m away.
+    @Test func oneGemeenteIsScoredWithVoorzieningenAcrossItsBorder() throws {
+        var f = Fixture()
+        let y = 463_000.0, x0 = 150_000.0
+        f.buildings = [.init(x: x0 + 500, y: y), .init(x: x0 + 1200, y: y), .init(x: x0 + 1600, y: y, units: 4)]
+        f.voorzieningen = [.init(type: "huisarts", x: x0 + 900, y: y)]
+        f.haltes = [(x0, y)]
+        f.buurten = [
+            .init(code: "BU00010001", name: "West", minX: x0, minY: y - 500, maxX: x0 + 1000, maxY: y + 500),
+            .init(code: "BU00020001", name: "Oost", minX: x0 + 1000, minY: y - 500, maxX: x0 + 2000, maxY: y + 500),
+        ]
+        let folder = try f.write()
+        let zorg = 1
+        for request in ["GM0002", "gm0002", "0002", "2"] {
+            let score = try Score.run(source: folder, profile: BuiltInProfiles.woonzorgcirkel, parallelism: Parallelism(workers: 2),
+                                      gemeenten: GemeenteSelection([request]))
+            let areas = score.analysis.coverage.areas
+            #expect(areas.map(\.code) == ["BU00020001", "totaal"], "\(request)")
+            #expect(score.gemeenten.areas.map(\.code) == ["GM0002"])
+            #expect(score.analysis.data.buildings.count == 2 && areas[0].units == 5)
+            // (300 · 1 + 700 · 4) / 5 = 620; 4 of 5 units at 700 m.
+            #expect(areas[0].distances[zorg].mean == 620 && areas[0].distances[zorg].median == 700)
+            #expect(areas[0].unitsReached[zorg] == 1)
+            #expect(score.analysis.data.notes.last?.contains("1 of 2 buurten, 2 of 3 buildings") == true)
+        }
+        let both = try Score.run(source: folder, profile: BuiltInProfiles.woonzorgcirkel, parallelism: Parallelism(workers: 1),
+                                 gemeenten: GemeenteSelection(["GM0001", "2"]))
+        #expect(both.analysis.data.buildings.count == 3)
+        #expect(throws: CirkelError.self) {
+            try Score.run(source: folder, profile: BuiltInProfiles.woonzorgcirkel, parallelism: Parallelism(workers: 1),
+                          gemeenten: GemeenteSelection(["Utrecht"]))
+        }
+        #expect(GemeenteSelection.matches("Amsterdam", code: "GM0363", name: "amsterdam"))
+        #expect(GemeenteSelection.matches("363", code: "GM0363", name: ""))
+        #expect(!GemeenteSelection.matches("3630", code: "GM0363", name: "") && !GemeenteSelection.matches("GM", code: "GM0363", name: ""))
+    }
 }

@@ -12,10 +12,16 @@ public struct ScoreResult: Sendable {
 public enum Score {
     /// Reads a manifest or data folder and scores it. `clusterOutlines` only when a map
     /// layer of the clusters is to be written.
-    public static func run(source: String, profile: Profile, parallelism: Parallelism, clusterOutlines: Bool = false) throws -> ScoreResult {
+    /// With `gemeenten`, only their buurten and buildings are scored (see `GemeenteSelection`).
+    public static func run(source: String, profile: Profile, parallelism: Parallelism, clusterOutlines: Bool = false,
+                           gemeenten: GemeenteSelection? = nil) throws -> ScoreResult {
         var reader = DataSetReader(parallelism: parallelism)
-        let data = try reader.read(manifestOrFolder: source)
-        return try run(data: data, profile: profile, parallelism: parallelism, clusterOutlines: clusterOutlines, timings: reader.timings)
+        var data = try reader.read(manifestOrFolder: source)
+        var timings = reader.timings
+        if let gemeenten {
+            data = try timings.measure("select") { try gemeenten.apply(to: data, parallelism: parallelism) }
+        }
+        return try run(data: data, profile: profile, parallelism: parallelism, clusterOutlines: clusterOutlines, timings: timings)
     }
 
     public static func run(data: DataSet, profile: Profile, parallelism: Parallelism, clusterOutlines: Bool = false,
