@@ -33,6 +33,9 @@ struct Analyse: ParsableCommand {
     @Option(help: ArgumentHelp("Coordinates of the GeoJSON outputs: wgs84 (RFC 7946) or rd (RD New, EPSG:28992). Example: --crs rd"))
     var crs: OutputCRS = .wgs84
 
+    @Flag(help: "Write into OUT_DIR even when it holds files cirkel does not write there (they are left alone).")
+    var force = false
+
     @OptionGroup var runOptions: RunOptions
 
     @Option(help: ArgumentHelp("A what-if plan: GeoJSON features with a type (planned voorzieningen) or units (planned homes). The outputs describe the planned state; what-if.json and the summary say what changed. Example: --plan plan.geojson", valueName: "FILE"))
@@ -53,6 +56,8 @@ struct Analyse: ParsableCommand {
 
     func analyse() throws {
         let parallelism = try runOptions.parallelism()
+        // Refused before the work rather than after it (the writer checks again).
+        try StagedOutputDirectory.checkTarget(URL(fileURLWithPath: out), ownNames: OutputFiles.analyse, force: force)
         let options = AnalysisOptions(profile: try ProfileLoader.load(nameOrPath: profile), parallelism: parallelism,
                                       vlekkenkaart: !noVlekkenkaart)
         // With a plan, the base state is needed only for its reach and clusters (the outputs
@@ -79,7 +84,9 @@ struct Analyse: ParsableCommand {
         }
         let extra = whatIf.map { [(OutputFiles.whatIf, $0.document().serialized())] } ?? []
         let files = try timings.measure("write") {
-            try AnalysisWriter(crs: crs.coordinateReferenceSystem, parallelism: parallelism, geoPackage: gpkg).write(result, to: out, extra: extra)
+            var writer = AnalysisWriter(crs: crs.coordinateReferenceSystem, parallelism: parallelism, geoPackage: gpkg)
+            writer.force = force
+            return try writer.write(result, to: out, extra: extra)
         }
         print(Summary(result: result, timings: timings, outputFolder: out, files: files).text)
         if let whatIf { print(whatIf.render()) }

@@ -29,6 +29,9 @@ struct Score: ParsableCommand {
     @Option(help: ArgumentHelp("A built-in profile (woonzorgcirkel, nieuwegein-zorgcirkel, cbs-geclusterd) or a profile file.", valueName: "NAME|FILE"))
     var profile: String = BuiltInProfiles.woonzorgcirkel.name
 
+    @Flag(help: "Write into OUT_DIR even when it holds files cirkel does not write there (they are left alone).")
+    var force = false
+
     @OptionGroup var runOptions: RunOptions
 
     @Option(help: ArgumentHelp("Score only this gemeente: a code (GM0363, 0363) or a name (Amsterdam); repeat for several. Its buurten and the buildings in them are scored; voorzieningen across the border still count.", valueName: "GEMEENTE"))
@@ -46,11 +49,15 @@ struct Score: ParsableCommand {
 
     func score() throws {
         let parallelism = try runOptions.parallelism()
+        // Refused before the work rather than after it (the writer checks again).
+        try StagedOutputDirectory.checkTarget(URL(fileURLWithPath: out), ownNames: ScoreWriter.names, force: force)
         let result = try Cirkels.Score.run(source: source, profile: try ProfileLoader.load(nameOrPath: profile), parallelism: parallelism,
                                             clusterOutlines: gpkg, gemeenten: gemeente.isEmpty ? nil : GemeenteSelection(gemeente))
         var timings = result.timings
         let files = try timings.measure("write") {
-            try ScoreWriter(parallelism: parallelism, buildingsTable: buildings, geoPackage: gpkg).write(result, to: out)
+            var writer = ScoreWriter(parallelism: parallelism, buildingsTable: buildings, geoPackage: gpkg)
+            writer.force = force
+            return try writer.write(result, to: out)
         }
         var extra: [String] = []
         for groups in [result.wijken, result.gemeenten] where !groups.areas.isEmpty {

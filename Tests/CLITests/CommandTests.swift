@@ -129,4 +129,25 @@ struct CommandTests {
         let quiet = try Self.cirkel(["score", "data/geojson", "--out", out.path, "--quiet"])
         #expect(quiet.status == 0 && quiet.stderr.isEmpty)
     }
+
+    /// --out into a folder with somebody's files: refused before any work, nothing written
+    /// there; with --force the results go beside them. A later run without the vlekkenkaart
+    /// removes the earlier run's vlekkenkaart.geojson instead of leaving it to mislead.
+    @Test func aFolderWithOtherFilesNeedsForceAndStaleResultsGo() throws {
+        let out = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        let refused = try Self.cirkel(["analyse", "--out", out.path])
+        #expect(refused.status == 1 && refused.stderr.contains("notes.txt") && refused.stderr.contains("--force"), "\(refused.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["notes.txt"])
+        let forced = try Self.cirkel(["analyse", "--out", out.path, "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("vlekkenkaart.geojson").path))
+        try FileManager.default.removeItem(at: out.appendingPathComponent("notes.txt"))
+        let again = try Self.cirkel(["analyse", "--out", out.path, "--no-vlekkenkaart"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("vlekkenkaart.geojson").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("coverage.csv").path))
+    }
 }

@@ -97,4 +97,48 @@ private func names(_ folder: URL) throws -> [String] {
         #expect(try snapshot(parent.appendingPathComponent("out")) == ["f.txt": Data([0x41])])
         #expect(try names(parent) == ["out"])
     }
+
+    /// A folder with a file the command does not write is refused before anything is
+    /// written, unless forced; then that file stays and only the run's own files change.
+    @Test func aFolderWithOtherFilesIsRefusedUnlessForced() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let target = parent.appendingPathComponent("uitvoer")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: target.appendingPathComponent("notities.txt"))
+        let own: Set<String> = ["a.csv", "b.csv"]
+        #expect(throws: GeoError.self) { try StagedOutputDirectory(target: target, ownNames: own, force: false) }
+        do {
+            _ = try StagedOutputDirectory(target: target, ownNames: own, force: false)
+        } catch let error as GeoError {
+            #expect(error.description.contains("notities.txt") && error.description.contains("--force"))
+        }
+        #expect(try names(parent) == ["uitvoer"], "no staging folder left behind")
+        let staged = try StagedOutputDirectory(target: target, ownNames: own, force: true)
+        try staged.write("a.csv", Array("1\n".utf8))
+        try staged.commit()
+        #expect(try names(target) == ["a.csv", "notities.txt"])
+        // The command's own files alone are no reason to refuse.
+        #expect(throws: Never.self) { try StagedOutputDirectory.checkTarget(target.appendingPathComponent("nieuw"), ownNames: own, force: false) }
+        try FileManager.default.removeItem(at: target.appendingPathComponent("notities.txt"))
+        #expect(throws: Never.self) { try StagedOutputDirectory.checkTarget(target, ownNames: own, force: false) }
+    }
+
+    /// A run's own files that an earlier run left and this one did not write are removed,
+    /// so the folder never mixes the results of two runs.
+    @Test func ownFilesOfAnEarlierRunThatThisRunDidNotWriteAreRemoved() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let target = parent.appendingPathComponent("uitvoer")
+        let own: Set<String> = ["a.csv", "b.csv"]
+        let first = try StagedOutputDirectory(target: target, ownNames: own, force: false)
+        try first.write("a.csv", Array("1\n".utf8))
+        try first.write("b.csv", Array("2\n".utf8))
+        try first.commit()
+        let second = try StagedOutputDirectory(target: target, ownNames: own, force: false)
+        try second.write("a.csv", Array("3\n".utf8))
+        try second.commit()
+        #expect(try names(target) == ["a.csv"])
+        #expect(try String(contentsOf: target.appendingPathComponent("a.csv"), encoding: .utf8) == "3\n")
+    }
 }

@@ -6,6 +6,8 @@ public struct AnalysisWriter {
     public var parallelism: Parallelism
     /// Whether to write the map layers as one GeoPackage too (`cirkel.gpkg`, RD New).
     public var geoPackage: Bool
+    /// Whether to write into a folder that holds files of other origin (`--force`).
+    public var force = true
 
     public init(crs: CoordinateReferenceSystem = .wgs84, parallelism: Parallelism = .machine, geoPackage: Bool = false) {
         self.crs = crs
@@ -17,7 +19,7 @@ public struct AnalysisWriter {
     /// (name, bytes) are written with the others, all or none.
     @discardableResult
     public func write(_ result: AnalysisResult, to folder: String, extra: [(String, [UInt8])] = []) throws -> [String] {
-        let staged = try wrappingGeoErrors { try StagedOutputDirectory(target: URL(fileURLWithPath: folder)) }
+        let staged = try wrappingGeoErrors { try StagedOutputDirectory(target: URL(fileURLWithPath: folder), ownNames: OutputFiles.analyse, force: force) }
         let layers = MapLayers(result: result, crs: crs)
         // Files one after another, each formatted in parallel chunks (the small ones are one
         // chunk); a file is made only when it is written, so at most one is in memory.

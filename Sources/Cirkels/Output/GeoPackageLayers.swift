@@ -3,7 +3,7 @@
 /// statistic as a column (ready for a choropleth), `clusters` with their outlines, and the
 /// `vlekkenkaart` when it was computed.
 enum GeoPackageLayers {
-    static let fileName = "cirkel.gpkg"
+    static let fileName = OutputFiles.geoPackage
 
     /// Writes the layers into the staged output folder.
     static func write(_ result: AnalysisResult, groups: [AreaGroups] = [], to staged: StagedOutputDirectory) throws {

@@ -12,6 +12,12 @@ public enum OutputFiles {
     /// With a what-if plan: what the plan changes.
     public static let whatIf = "what-if.json"
 
+    /// With --gpkg: the map layers as one GeoPackage.
+    public static let geoPackage = "cirkel.gpkg"
+
+    /// Every file `cirkel analyse` may write.
+    public static let analyse = Set(order + [geoPackage])
+
     /// The order files are listed (and written) in.
     public static let order = [buildings, coverage, coverageJSON, sensitivity, clusters, clustersTable, profile,
                                vlekkenkaart, buurten, whatIf]

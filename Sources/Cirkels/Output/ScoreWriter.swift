@@ -8,6 +8,8 @@ public struct ScoreWriter {
     /// Whether to write the buurten and clusters layers as a GeoPackage (`cirkel.gpkg`);
     /// the score must then have been run with cluster outlines.
     public var geoPackage: Bool
+    /// Whether to write into a folder that holds files of other origin (`--force`).
+    public var force = true
 
     public init(parallelism: Parallelism = .machine, buildingsTable: Bool = false, geoPackage: Bool = false) {
         self.parallelism = parallelism
@@ -19,11 +21,16 @@ public struct ScoreWriter {
     public static let gemeenten = "coverage-gemeenten.csv"
     public static let nabijheid = "nabijheid.csv"
 
+    /// Every file `cirkel score` may write.
+    public static let names: Set<String> = [OutputFiles.buildings, OutputFiles.coverage, wijken, gemeenten, OutputFiles.coverageJSON,
+                                            OutputFiles.sensitivity, OutputFiles.clustersTable, OutputFiles.profile, nabijheid,
+                                            OutputFiles.geoPackage]
+
     /// Writes into `folder` (created if needed); returns the names written.
     @discardableResult
     public func write(_ score: ScoreResult, to folder: String) throws -> [String] {
         let result = score.analysis
-        let staged = try wrappingGeoErrors { try StagedOutputDirectory(target: URL(fileURLWithPath: folder)) }
+        let staged = try wrappingGeoErrors { try StagedOutputDirectory(target: URL(fileURLWithPath: folder), ownNames: ScoreWriter.names, force: force) }
         var makers: [(String, () throws -> ChunkedText)] = [
             (OutputFiles.coverage, { ChunkedText(bytes: CoverageTable.make(result).bytes) }),
             (Self.wijken, { ChunkedText(bytes: GroupTable.make(score.wijken, result: result).bytes) }),

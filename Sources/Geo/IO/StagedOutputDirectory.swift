@@ -6,13 +6,21 @@ import Foundation
 /// a rename is atomic); `commit()` creates the target if needed and renames each file into
 /// it. A run that fails before `commit()` removes the staging folder and leaves the target
 /// exactly as it was.
+///
+/// `ownNames` are the files a run of this kind may write. The target may not hold anything
+/// else unless `force` (so a mistyped `--out` cannot mix results into somebody's folder), and
+/// `commit()` removes own files an earlier run left that this run did not write (so the
+/// folder never mixes two runs' results).
 public final class StagedOutputDirectory {
     public let target: URL
     private let staging: URL
+    private let ownNames: Set<String>
     private var written: [String] = []
     private var committed = false
 
-    public init(target: URL) throws {
+    public init(target: URL, ownNames: Set<String> = [], force: Bool = true) throws {
+        try Self.checkTarget(target, ownNames: ownNames, force: force)
+        self.ownNames = ownNames
         self.target = target.standardizedFileURL
         let parent = self.target.deletingLastPathComponent()
         let name = ".\(self.target.lastPathComponent).cirkel-staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
@@ -26,6 +34,21 @@ public final class StagedOutputDirectory {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw GeoError.io(path: parent.path, reason: "cannot create a folder here (\(error.localizedDescription))")
+        }
+    }
+
+    /// Refuses a target that is a file, or (unless `force`) a folder holding entries other
+    /// than `ownNames`; a command checks this before its work as well as when it writes.
+    public static func checkTarget(_ target: URL, ownNames: Set<String>, force: Bool) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw GeoError.io(path: target.path, reason: "exists and is not a folder") }
+        guard !force else { return }
+        let foreign = ((try? fm.contentsOfDirectory(atPath: target.path)) ?? []).filter { !ownNames.contains($0) }.sorted()
+        guard foreign.isEmpty else {
+            let listed = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? " and \(foreign.count - 3) more" : "")
+            throw GeoError.io(path: target.path, reason: "holds files this command does not write (\(listed)); choose a new or empty folder, or pass --force to write beside them")
         }
     }
 
@@ -89,5 +112,15 @@ public final class StagedOutputDirectory {
         }
         committed = true
         try? fm.removeItem(at: staging)
+        for stale in ownNames.subtracting(written) {
+            let path = target.appendingPathComponent(stale).path
+            if fm.fileExists(atPath: path) {
+                do {
+                    try fm.removeItem(atPath: path)
+                } catch {
+                    throw GeoError.io(path: path, reason: "left by an earlier run and cannot be removed (\(error.localizedDescription))")
+                }
+            }
+        }
     }
 }
