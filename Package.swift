@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CSQLite"], path: "Tests/TestSupport"),
         .testTarget(name: "GeoTests", dependencies: ["Geo", "CGeos", "CSQLite", "TestSupport"]),
         .testTarget(name: "CirkelsTests", dependencies: ["Cirkels", "Geo", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["cirkel-cli"]),
+        .testTarget(name: "CLITests", dependencies: ["cirkel-cli", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -33,7 +34,7 @@ struct CommandTests {
     }
 
     static func temporaryFolder() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("cirkel-cli-\(UUID().uuidString)")
+        TestFolders.url("cirkel-cli")
     }
 
     @Test func analyseTheDemo() throws {

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Cirkels
@@ -115,7 +116,7 @@ struct BadInputTests {
     @Test func writerFailureLeavesTargetAlone() throws {
         // The target path is an existing file: the writer refuses before writing anything.
         let result = try Analysis.run(folder: try Self.folder(), options: AnalysisOptions(vlekkenkaart: false))
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cirkel-not-a-folder-\(UUID().uuidString)")
+        let file = TestFolders.url("cirkel-not-a-folder")
         try Data("keep me".utf8).write(to: file)
         #expect(throws: CirkelError.self) { try AnalysisWriter().write(result, to: file.path) }
         #expect(try Data(contentsOf: file) == Data("keep me".utf8))

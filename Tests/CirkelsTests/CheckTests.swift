@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Cirkels
@@ -98,7 +99,7 @@ struct CheckTests {
     }
 
     @Test func locationsFromCSVAndGeoJSON() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cirkel-locations-\(UUID().uuidString)")
+        let folder = TestFolders.url("cirkel-locations")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let csv = folder.appendingPathComponent("plots.csv")
         try "name,x,y\nKerk,155000,463000\nKantoor,155100.5,463000\n".write(to: csv, atomically: true, encoding: .utf8)

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Cirkels
@@ -20,7 +21,7 @@ import Testing
         ]
         let result = try Analysis.run(folder: try fixture.write(), options: AnalysisOptions(parallelism: Parallelism(workers: 2)))
         #expect(result.clusters.clusters.count == 1)
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("cirkel-gpkg-\(UUID().uuidString)")
+        let out = TestFolders.url("cirkel-gpkg")
         let files = try AnalysisWriter(parallelism: Parallelism(workers: 2), geoPackage: true).write(result, to: out.path)
         #expect(files.last == GeoPackageLayers.fileName)
         let path = out.appendingPathComponent(GeoPackageLayers.fileName).path

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Cirkels
@@ -22,7 +23,7 @@ struct LocationTests {
     @Test func wgs84InputIsProjected() throws {
         // The same point given in WGS84 and in RD New: Amersfoort's RD origin (155000, 463000)
         // is at 52.15517440 N, 5.38720621 E (RDNAPTRANS); PROJ's Helmert path is within 0.5 m.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cirkel-wgs-\(UUID().uuidString)")
+        let folder = TestFolders.url("cirkel-wgs")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let point = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"type":"huisarts"},"geometry":{"type":"Point","coordinates":[5.38720621,52.15517440]}}]}"#
         try point.write(to: folder.appendingPathComponent("buildings.geojson"), atomically: true, encoding: .utf8)

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Cirkels
@@ -9,7 +10,7 @@ struct RealFormatsFixture {
     let folder: URL
 
     init(_ name: String = #function, manifest: String? = nil) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("cirkel-manifest-\(name.filter(\.isLetter))-\(UUID().uuidString)")
+        folder = TestFolders.url("cirkel-manifest-\(name.filter(\.isLetter))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try writeBAG()
         try writeBuurten()

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Cirkels
@@ -58,7 +59,7 @@ import Testing
 
     @Test func writtenFilesEqualTheirTextsInMemory() throws {
         let r = Self.result
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("cirkel-output-\(UUID().uuidString)")
+        let out = TestFolders.url("cirkel-output")
         defer { try? FileManager.default.removeItem(at: out) }
         try AnalysisWriter(crs: .wgs84, parallelism: Parallelism(workers: 2)).write(r, to: out.path)
         let written = try [UInt8](Data(contentsOf: out.appendingPathComponent(OutputFiles.buildings)))

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Cirkels
@@ -11,7 +12,7 @@ struct PreparedIndexTests {
     }
 
     static func file(_ bytes: [UInt8]) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cirkel-\(UUID().uuidString).cirkelindex")
+        let url = TestFolders.url("cirkel", suffix: ".cirkelindex")
         try Data(bytes).write(to: url)
         return url.path
     }

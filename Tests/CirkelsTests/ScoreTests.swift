@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Cirkels
@@ -69,7 +70,7 @@ import Testing
     @Test func theScoreFolderHoldsEveryTableOrNothing() throws {
         let folder = try fixture().write()
         let score = try Score.run(source: folder, profile: BuiltInProfiles.woonzorgcirkel, parallelism: Parallelism(workers: 1))
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("cirkel-score-\(UUID().uuidString)").path
+        let out = TestFolders.url("cirkel-score").path
         let files = try ScoreWriter(parallelism: Parallelism(workers: 1)).write(score, to: out)
         #expect(Set(files) == [OutputFiles.coverage, ScoreWriter.wijken, ScoreWriter.gemeenten, OutputFiles.coverageJSON,
                                OutputFiles.sensitivity, OutputFiles.clustersTable, OutputFiles.profile])

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Cirkels
@@ -107,7 +108,7 @@ struct WhatIfTests {
     }
 
     @Test func planFilesAreReadAndExplained() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cirkel-plan-\(UUID().uuidString)")
+        let folder = TestFolders.url("cirkel-plan")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let good = folder.appendingPathComponent("plan.geojson")
         try Fixture.collection([

@@ -34,7 +34,7 @@ func shoelace(_ xs: ArraySlice<Double>, _ ys: ArraySlice<Double>) -> Double {
 /// A fresh, empty temporary folder for one test.
 func temporaryFolder(_ name: String = #function) throws -> URL {
     let safe = name.filter { $0.isLetter || $0.isNumber }
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("geotests-\(safe)-\(UUID().uuidString)")
+    let url = TestFolders.url("geotests-\(safe)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }

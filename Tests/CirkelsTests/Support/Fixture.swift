@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 @testable import Cirkels
 @_exported import TestSupport
@@ -47,7 +48,7 @@ struct Fixture {
 
     /// Writes the files into a new temporary folder and returns its path.
     func write() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cirkel-fixture-\(UUID().uuidString)")
+        let folder = TestFolders.url("cirkel-fixture")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var features: [String] = []
         for b in buildings {

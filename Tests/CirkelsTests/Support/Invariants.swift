@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Cirkels
@@ -75,7 +76,7 @@ enum Invariants {
     /// counter-clockwise (holes clockwise). Returns the output folder.
     @discardableResult
     static func outputsAreValidAndStable(folder: String, crs: CoordinateReferenceSystem = .wgs84) throws -> URL {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("cirkel-out-\(UUID().uuidString)")
+        let base = TestFolders.url("cirkel-out")
         var outputs: [URL] = []
         for workers in [2, 2, 1] {
             let result = try Analysis.run(folder: folder, options: AnalysisOptions(parallelism: Parallelism(workers: workers)))
