@@ -46,12 +46,7 @@ public struct GeoJSONWriter: Sendable {
                               properties: [(String, OutputValue)], to buffer: inout ByteBuffer) {
         buffer.append(number == 0 ? "\n" as StaticString : ",\n" as StaticString)
         buffer.append("{\"type\":\"Feature\",\"properties\":{" as StaticString)
-        for (k, (key, value)) in properties.enumerated() {
-            if k > 0 { buffer.append(UInt8(ascii: ",")) }
-            buffer.appendJSONString(key)
-            buffer.append(UInt8(ascii: ":"))
-            buffer.appendJSON(value)
-        }
+        buffer.appendJSONMembers(properties)
         buffer.append("},\"geometry\":" as StaticString)
         appendGeometry(feature, of: column, to: &buffer)
         buffer.append(UInt8(ascii: "}"))

@@ -42,12 +42,7 @@ public final class JSONProgressDisplay: ProgressDisplay, @unchecked Sendable {
         ]
         var buffer = ByteBuffer()
         buffer.append(UInt8(ascii: "{"))
-        for (k, (key, field)) in fields.enumerated() {
-            if k > 0 { buffer.append(UInt8(ascii: ",")) }
-            buffer.appendJSONString(key)
-            buffer.append(UInt8(ascii: ":"))
-            buffer.appendJSON(field)
-        }
+        buffer.appendJSONMembers(fields)
         buffer.append("}\n" as StaticString)
         return String(decoding: buffer.bytes, as: UTF8.self)
     }

@@ -144,6 +144,17 @@ public struct ByteBuffer: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Appends object members compactly, `"key":value` separated by commas (the braces are
+    /// the caller's).
+    public mutating func appendJSONMembers(_ members: [(String, OutputValue)]) {
+        for (k, (key, value)) in members.enumerated() {
+            if k > 0 { append(UInt8(ascii: ",")) }
+            appendJSONString(key)
+            append(UInt8(ascii: ":"))
+            appendJSON(value)
+        }
+    }
+
     /// Appends a value as JSON.
     public mutating func appendJSON(_ value: OutputValue) {
         switch value {
