@@ -16,7 +16,13 @@ extension Geometry {
         case GEOSTypeID.multiPoint: kind = .multiPoint
         case GEOSTypeID.multiLineString: kind = .multiLineString
         case GEOSTypeID.multiPolygon: kind = .multiPolygon
-        default: throw GeoError.geos(operation: "reading a geometry", message: "a \(GEOSGeomType_r(ctx, handle).map { String(cString: $0) } ?? "geometry") is not a Point, LineString, Polygon or a Multi- of one of them")
+        default:
+            // GEOSGeomType_r returns a copy the caller frees with GEOSFree_r (NULL on exception).
+            let name = GEOSGeomType_r(ctx, handle).map { text in
+                defer { GEOSFree_r(ctx, text) }
+                return String(cString: text)
+            }
+            throw GeoError.geos(operation: "reading a geometry", message: "a \(name ?? "geometry") is not a Point, LineString, Polygon or a Multi- of one of them")
         }
         switch kind {
         case .point, .lineString:

@@ -15,7 +15,7 @@ struct GeoPackageGeometryHeader {
         guard blob.count >= 8, blob[0] == UInt8(ascii: "G"), blob[1] == UInt8(ascii: "P") else {
             throw GeoPackageGeometryProblem(reason: "the geometry is not a GeoPackage geometry blob (no \"GP\" header)")
         }
-        guard blob[2] == 0 else { throw GeoPackageGeometryProblem(reason: "GeoPackage geometry version \(blob[2] + 1) is not supported (only 1)") }
+        guard blob[2] == 0 else { throw GeoPackageGeometryProblem(reason: "GeoPackage geometry version \(Int(blob[2]) + 1) is not supported (only 1)") }
         let flags = blob[3]
         guard flags & 0x20 == 0 else {
             throw GeoPackageGeometryProblem(reason: "an extended GeoPackage geometry (flag X) is not supported")
