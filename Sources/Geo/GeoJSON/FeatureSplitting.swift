@@ -53,7 +53,7 @@ extension Parser {
         }
         // Parsed again by one worker: its progress starts over.
         func startOver() -> Bool {
-            progress.expect(bytes.count, .bytes, detail: source.split(separator: "/").last.map(String.init))
+            progress.restartCount()
             return false
         }
         for k in 0..<workers {

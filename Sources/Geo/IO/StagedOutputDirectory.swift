@@ -25,13 +25,8 @@ public final class StagedOutputDirectory {
         let parent = self.target.deletingLastPathComponent()
         let name = ".\(self.target.lastPathComponent).cirkel-staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         staging = parent.appendingPathComponent(name)
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: self.target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw GeoError.io(path: self.target.path, reason: "exists and is not a folder")
-        }
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw GeoError.io(path: parent.path, reason: "cannot create a folder here (\(error.localizedDescription))")
         }

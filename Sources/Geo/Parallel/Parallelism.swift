@@ -17,9 +17,6 @@ public struct Parallelism: Sendable {
     /// One worker per active core.
     public static var machine: Parallelism { Parallelism(workers: ProcessInfo.processInfo.activeProcessorCount) }
 
-    /// The same meter with another number of workers (a stage's inner pieces).
-    public func with(workers: Int) -> Parallelism { Parallelism(workers: workers, progress: progress) }
-
     /// Splits 0 ..< count into at most `pieces` contiguous ranges of nearly equal size.
     public static func ranges(count: Int, pieces: Int) -> [Range<Int>] {
         guard count > 0 else { return [] }

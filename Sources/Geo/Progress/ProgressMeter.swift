@@ -35,8 +35,6 @@ public final class ProgressMeter: Sendable {
         self.display = display
     }
 
-    public var isSilent: Bool { display == nil }
-
     /// A stage begins; until `expect` it has no total (a display shows its time only).
     public func begin(_ name: String) {
         guard let display else { return }
@@ -73,6 +71,12 @@ public final class ProgressMeter: Sendable {
     public func advance(by count: Int) {
         guard display != nil else { return }
         done.add(count, ordering: .relaxed)
+    }
+
+    /// The running stage's count starts from zero again (its work is done over).
+    public func restartCount() {
+        guard display != nil else { return }
+        done.store(0, ordering: .relaxed)
     }
 
     /// All the running stage's announced work is done (counting may skip the last few units).
